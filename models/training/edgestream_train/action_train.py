@@ -1,0 +1,73 @@
+"""Training loop (seed recipe: Adam, ReduceLROnPlateau on val loss, grad-norm clip 1.0)."""
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+from . import action_models
+from .action_data import ClipDataset
+
+
+def predict(model, clips_u8, batch=64):
+    """(logits, attention) numpy for uint8 clips [N,T,H,W,3]."""
+    from .action_data import to_model_input
+    model.eval()
+    outs, atts = [], []
+    with torch.no_grad():
+        for i in range(0, len(clips_u8), batch):
+            lo, at = model(to_model_input(clips_u8[i:i + batch]))
+            outs.append(lo.numpy())
+            atts.append(at.numpy())
+    return np.concatenate(outs), np.concatenate(atts)
+
+
+def train(arch, train_xy, val_xy, labels, epochs=10, batch=32, lr=1e-3, seed=0, max_minutes=None, log=print):
+    torch.manual_seed(seed)
+    model = action_models.build(arch, len(labels))
+    opt = torch.optim.Adam(model.parameters(), lr=lr)
+    sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, "min", factor=0.5, patience=1)
+    loss_fn = nn.CrossEntropyLoss()
+    loader = torch.utils.data.DataLoader(ClipDataset(*train_xy, flip=True, seed=seed), batch_size=batch,
+                                         shuffle=True, generator=torch.Generator().manual_seed(seed))
+    best, best_state, history, t0 = -1.0, None, [], time.time()
+    for epoch in range(epochs):
+        model.train()
+        tl, n = 0.0, 0
+        for x, y in loader:
+            opt.zero_grad()
+            loss = loss_fn(model(x)[0], y)
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)
+            opt.step()
+            tl, n = tl + loss.item() * len(y), n + len(y)
+        logits, _ = predict(model, val_xy[0])
+        vloss = float(loss_fn(torch.from_numpy(logits), torch.from_numpy(val_xy[1])))
+        vacc = float((logits.argmax(1) == val_xy[1]).mean())
+        sched.step(vloss)
+        history.append(dict(epoch=epoch + 1, train_loss=tl / n, val_loss=vloss, val_acc=vacc,
+                            seconds=round(time.time() - t0, 1)))
+        log(f"[{arch}] epoch {epoch + 1}/{epochs} train_loss {tl / n:.4f} val_loss {vloss:.4f} "
+            f"val_acc {vacc:.4f} lr {opt.param_groups[0]['lr']:.1e} {time.time() - t0:.0f}s")
+        if vacc > best:  # keep the best epoch on validation (never the test split)
+            best, best_state = vacc, {k: v.clone() for k, v in model.state_dict().items()}
+        if max_minutes and time.time() - t0 > max_minutes * 60:
+            log(f"[{arch}] stopping: time budget {max_minutes} min reached")
+            break
+    model.load_state_dict(best_state)
+    model.eval()
+    return model, dict(arch=arch, labels=labels, history=history, best_val_acc=best,
+                       train_seconds=round(time.time() - t0, 1), epochs=len(history),
+                       train_clips=int(len(train_xy[1])), threads=torch.get_num_threads())
+
+
+def save(path, model, info):
+    torch.save(dict(state_dict=model.state_dict(), **info), path)
+
+
+def load(path):
+    ck = torch.load(path)
+    model = action_models.build(ck["arch"], len(ck["labels"]))
+    model.load_state_dict(ck["state_dict"])
+    model.eval()
+    return model, ck

@@ -1,0 +1,311 @@
+"""Training, evaluation, export (fp32 + int8 QDQ), golden vectors and manifest for the
+sensor anomaly forecaster."""
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import math
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import numpy as np
+import torch
+
+from . import sensor_data as sd
+from .sensor_model import SensorForecaster, calibrate, to_quant
+from .sensor_scoring import (ScoreParams, events_to_mask, forecast_errors, normalise,
+                             score_errors, warmup_stats)
+
+OPSET = 17
+
+
+def set_threads():
+    torch.set_num_threads(1)
+    try:
+        torch.set_num_interop_threads(1)
+    except RuntimeError:
+        pass
+
+
+def train_model(X: np.ndarray, Y: np.ndarray, channels: int, epochs: int, seed: int = 0,
+                batch: int = 128, lr: float = 2e-3, noise: float = 0.0, log=print,
+                max_seconds: Optional[float] = None) -> SensorForecaster:
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    model = SensorForecaster(channels)
+    opt = torch.optim.Adam(model.parameters(), lr=lr)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=max(1, epochs))
+    Xt, Yt = torch.from_numpy(X), torch.from_numpy(Y)
+    t_start = time.time()
+    for ep in range(epochs):
+        model.train()
+        perm = torch.from_numpy(rng.permutation(len(X)))
+        tot, nb = 0.0, 0
+        for i in range(0, len(X), batch):
+            b = perm[i:i + batch]
+            xb, yb = Xt[b], Yt[b]
+            if noise > 0:
+                xb = xb + noise * torch.randn_like(xb)
+            f, _ = model(xb)
+            loss = torch.nn.functional.mse_loss(f, yb)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            tot += float(loss)
+            nb += 1
+        sched.step()
+        log(f"  epoch {ep + 1}/{epochs} train mse {tot / max(nb, 1):.4f} ({time.time() - t_start:.0f}s)")
+        if max_seconds and time.time() - t_start > max_seconds:
+            log("  stopping early: time budget reached")
+            break
+    return model.eval()
+
+
+def predictor(model):
+    def predict(win: np.ndarray) -> np.ndarray:
+        with torch.no_grad():
+            return model(torch.from_numpy(np.ascontiguousarray(win, dtype=np.float32)))[0].numpy()
+    return predict
+
+
+# ------------------------------------------------------------------ forecast metrics
+
+def forecast_metrics(model, series: List[sd.Series], window: int, warmup: int) -> Dict:
+    """MAE/RMSE/R^2 (normalised units, pooled over channels) on held-out NORMAL rows, with the
+    persistence forecast (z_t = z_{t-1}) as a reference."""
+    pred, true, pers = [], [], []
+    for s in series:
+        if not s.held_out_normal:
+            continue
+        a, b = s.held_out_normal
+        a = max(a, window, warmup)
+        if b - a < 1:
+            continue
+        mean, std = warmup_stats(s.values, warmup)
+        z = normalise(s.values[:b], mean, std)
+        _, fc = forecast_errors(z, window, a, predictor(model))
+        pred.append(fc)
+        true.append(z[a:b])
+        pers.append(z[a - 1:b - 1])
+    p, y, q = (np.concatenate(v).astype(np.float64) for v in (pred, true, pers))
+
+    def m(f):
+        err = f - y
+        return {"mae": float(np.abs(err).mean()), "rmse": float(np.sqrt((err ** 2).mean())),
+                "r2": float(1 - (err ** 2).sum() / ((y - y.mean(axis=0)) ** 2).sum())}
+    return {"rows": int(len(y)), "series": len(pred), "model": m(p), "persistence": m(q)}
+
+
+# ------------------------------------------------------------------ detection evaluation
+
+def series_errors(model, series: List[sd.Series], window: int, warmup: int):
+    out = []
+    for s in series:
+        mean, std = warmup_stats(s.values, warmup)
+        z = normalise(s.values, mean, std)
+        t0 = max(warmup, window)
+        e, _ = forecast_errors(z, window, t0, predictor(model))
+        out.append((s, t0, e))
+    return out
+
+
+def skab_outlier_metrics(errs, params: ScoreParams, test_from: int = sd.SKAB_TRAIN_ROWS):
+    tp = fp = fn = tn = 0
+    for s, t0, e in errs:
+        if s.labels is None:
+            continue
+        sc, _ = score_errors(e, t0, params)
+        pred = events_to_mask(sc.events, len(s.values))[test_from:]
+        lab = s.labels[test_from:]
+        tp += int(((pred == 1) & (lab == 1)).sum())
+        fp += int(((pred == 1) & (lab == 0)).sum())
+        fn += int(((pred == 0) & (lab == 1)).sum())
+        tn += int(((pred == 0) & (lab == 0)).sum())
+    f1 = tp / (tp + (fp + fn) / 2) if tp + fp + fn else 0.0
+    far = 100.0 * fp / (fp + tn) if fp + tn else 0.0
+    mar = 100.0 * fn / (fn + tp) if fn + tp else 0.0
+    return {"f1": round(f1, 4), "far": round(far, 2), "mar": round(mar, 2),
+            "tp": tp, "fp": fp, "fn": fn, "tn": tn}
+
+
+def grid(quick: bool):
+    if quick:
+        return [ScoreParams(0.1, 100, t, 3, 10) for t in (3.0, 5.0)]
+    out = []
+    for a, b, t, en, ex in itertools.product((0.05, 0.1, 0.2, 0.3), (100, 200), (3.0, 4.0, 5.0, 6.0, 8.0),
+                                             (1, 3, 5), (10, 30, 60, 120)):
+        out.append(ScoreParams(a, b, t, en, ex))
+    return out
+
+
+def tune_skab(errs_val, quick: bool, log=print):
+    best, best_m = None, None
+    for p in grid(quick):
+        m = skab_outlier_metrics(errs_val, p)
+        if best_m is None or m["f1"] > best_m["f1"]:
+            best, best_m = p, m
+    log(f"  best on validation: {best} -> {best_m}")
+    return best, best_m
+
+
+# ------------------------------------------------------------------ NAB scoring (standard profile)
+
+def _sigma(y):
+    return -1.0 if y > 3 else 2.0 / (1.0 + math.exp(5.0 * y)) - 1.0
+
+
+def nab_file_score(n: int, windows, detections, probation: int, a_tp=1.0, a_fp=0.11, a_fn=1.0):
+    """Raw NAB score of one file (SCORING_NOTES.md rules 2, 4-7) for binary detection rows."""
+    det = sorted(d for d in detections if d >= probation)
+    score = 0.0
+    counted = set()
+    for (l, r) in windows:
+        width = r - l + 1
+        hits = [d for d in det if l <= d <= r]
+        if hits:
+            i = hits[0]
+            y = -(r - i + 1) / width
+            score += _sigma(y) * a_tp / _sigma(-1.0)
+            counted.update(hits)
+        else:
+            score -= a_fn
+    for i in det:
+        if i in counted:
+            continue
+        prev = [w for w in windows if w[1] < i]
+        if not prev:
+            score -= a_fp
+        else:
+            l, r = prev[-1]
+            width = r - l + 1
+            y = abs(r - i) / (width - 1)
+            score += _sigma(y) * a_fp
+    return score
+
+
+def nab_corpus_score(errs, params: ScoreParams):
+    """Normalised NAB standard score over the given NAB series; a detection = the sample at
+    which an event is confirmed (one row per event, as the pipeline publishes it)."""
+    s_raw, n_win = 0.0, 0
+    tp_w = 0
+    fps = 0
+    for s, t0, e in errs:
+        sc, _ = score_errors(e, t0, params)
+        det = [ev.confirmed_index for ev in sc.events]
+        s_raw += nab_file_score(len(s.values), s.windows, det, s.probation)
+        n_win += len(s.windows)
+        for l, r in s.windows:
+            if any(l <= d <= r for d in det):
+                tp_w += 1
+        fps += sum(1 for d in det if d >= s.probation and not any(l <= d <= r for l, r in s.windows))
+    s_null = -1.0 * n_win
+    s_perfect = 1.0 * n_win
+    norm = 100.0 * (s_raw - s_null) / (s_perfect - s_null) if n_win else 0.0
+    return {"standard": round(norm, 2), "raw": round(s_raw, 3), "windows": n_win,
+            "windowsDetected": tp_w, "falsePositiveDetections": fps}
+
+
+def tune_nab(errs_val, quick: bool, log=print):
+    best, best_m = None, None
+    for p in grid(quick):
+        m = nab_corpus_score(errs_val, p)
+        if best_m is None or m["standard"] > best_m["standard"]:
+            best, best_m = p, m
+    log(f"  best on validation: {best} -> {best_m}")
+    return best, best_m
+
+
+# ------------------------------------------------------------------ export
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def export_onnx(model, path: Path, window: int, channels: int):
+    import onnx
+    import warnings
+    dummy = torch.zeros(1, window, channels)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(model, dummy, str(path), opset_version=OPSET, input_names=["window"],
+                          output_names=["forecast", "attention"], do_constant_folding=True,
+                          dynamic_axes={"window": {0: "B"}, "forecast": {0: "B"}, "attention": {0: "B"}})
+    m = onnx.load(str(path))
+    onnx.checker.check_model(m, full_check=True)
+    ops = {}
+    for n in m.graph.node:
+        ops[n.op_type] = ops.get(n.op_type, 0) + 1
+    return ops
+
+
+def export_all(model, calib: np.ndarray, out_dir: Path, prefix: str, window: int, channels: int,
+               golden_inputs: np.ndarray, golden_names: List[str], log=print):
+    out_dir = Path(out_dir)
+    (out_dir / "golden").mkdir(parents=True, exist_ok=True)
+    model = model.eval()
+    rng = np.random.default_rng(0)
+    sel = calib[rng.choice(len(calib), size=min(len(calib), 2048), replace=False)]
+    qm = calibrate(to_quant(model), [torch.from_numpy(sel[i:i + 256]) for i in range(0, len(sel), 256)])
+    files = {}
+    for name, mod in (("fp32", model), ("int8", qm)):
+        p = out_dir / f"{prefix}.{name}.onnx"
+        ops = export_onnx(mod, p, window, channels)
+        files[name] = p
+        log(f"  exported {p} ({p.stat().st_size} bytes) ops={ops}")
+        if name == "int8":
+            assert ops.get("QuantizeLinear", 0) > 0 and ops.get("DequantizeLinear", 0) > 0
+    # golden
+    cases = []
+    with torch.no_grad():
+        x = torch.from_numpy(golden_inputs.astype(np.float32))
+        outs = {n: m(x) for n, m in (("fp32", model), ("int8", qm))}
+    for i, nm in enumerate(golden_names):
+        cases.append({"name": nm,
+                      "input": {"values": golden_inputs[i].astype(np.float32).tolist(), "dtype": "float32",
+                                "shape": [window, channels]},
+                      "expected": {v: {"forecast": outs[v][0][i].tolist(), "attention": outs[v][1][i].tolist()}
+                                   for v in ("fp32", "int8")}})
+    # Tolerances: fp32 ORT vs PyTorch differ by float rounding only. int8: ORT runs real int8
+    # kernels (or QDQ in float) vs PyTorch fake-quant; a rounding flip moves one quantum.
+    golden = {"cases": cases,
+              "tolerance": {"fp32": {"forecast": 1e-4, "attention": 1e-5},
+                            "int8": {"forecast": 5e-2, "attention": 1e-2}}}
+    (out_dir / "golden" / "golden.json").write_text(json.dumps(golden, indent=1))
+    return files, qm
+
+
+def write_manifest(out_dir: Path, name: str, description: str, files: Dict[str, Path], channels: int,
+                   window: int, channel_names: List[str], warmup: int, params: ScoreParams,
+                   norm_min_std: float, evaluation: Optional[dict] = None):
+    out_dir = Path(out_dir)
+    man = {
+        "formatVersion": 1,
+        "name": name,
+        "version": "1.0.0",
+        "task": "anomaly",
+        "description": description,
+        "labels": ["anomaly"],
+        "input": {"channels": channels, "window": window, "channelNames": channel_names,
+                  "normalisation": {"kind": "warmup", "warmupSamples": warmup, "minStd": norm_min_std}},
+        "tensors": {"window": "window", "forecast": "forecast", "attention": "attention"},
+        "variants": [
+            {"name": v, "precision": v, "ioType": "float32",
+             "fused": {"file": files[v].name, "sha256": sha256(files[v])}} for v in ("fp32", "int8")],
+        "defaults": {"variant": "fp32", "stride": 1,
+                     "score": {"errorEwmaAlpha": params.error_ewma_alpha,
+                               "baselineSamples": params.baseline_samples,
+                               "threshold": params.threshold, "minStd": params.min_std},
+                     "enterWindows": params.enter_windows, "exitWindows": params.exit_windows},
+        "golden": "golden/golden.json",
+    }
+    (out_dir / "manifest.json").write_text(json.dumps(man, indent=2) + "\n")
+    if evaluation is not None:
+        (out_dir / "evaluation.json").write_text(json.dumps(evaluation, indent=2) + "\n")
+    return man

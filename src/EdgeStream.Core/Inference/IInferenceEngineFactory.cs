@@ -1,0 +1,19 @@
+using EdgeStream.Core.Inference.Manifest;
+
+namespace EdgeStream.Core.Inference;
+
+/// <summary>Creates engines; the ONNX Runtime adapter implements it. Throws <see cref="ModelLoadException"/> with a clear message.</summary>
+public interface IInferenceEngineFactory
+{
+    IInferenceEngine Create(ModelManifest manifest, EngineOptions options);
+}
+
+/// <summary>What to load and how: variant and layout default to the manifest's; provider "cpu", "cuda" or "tensorrt".</summary>
+public sealed record EngineOptions
+{
+    public string? Variant { get; init; }
+    public string? Layout { get; init; }
+    public string Provider { get; init; } = "cpu";
+    public int IntraOpThreads { get; init; } = 1;
+    public int MaxBatch { get; init; } = 8;
+}

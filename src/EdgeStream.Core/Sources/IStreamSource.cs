@@ -1,0 +1,19 @@
+namespace EdgeStream.Core.Sources;
+
+/// <summary>
+/// A stream's input: a video file, a camera, a network stream, a CSV replay or an MQTT sensor topic.
+/// A source produces time steps (preprocessed frames or raw sensor samples) into an <see cref="IStepWriter"/>.
+/// </summary>
+public interface IStreamSource : IAsyncDisposable
+{
+    /// <summary>The stream this source feeds (id and kind).</summary>
+    string StreamId { get; }
+
+    /// <summary>
+    /// Produces steps until the input ends (returns normally) or <paramref name="cancellationToken"/> fires.
+    /// Recoverable faults (a stall, a dropped connection, a bad sample) are reported through
+    /// <see cref="IStepWriter.ReportHealth"/> / <see cref="IStepWriter.Reject"/> and retried inside;
+    /// an exception means the source gave up.
+    /// </summary>
+    Task RunAsync(IStepWriter writer, CancellationToken cancellationToken);
+}

@@ -131,12 +131,13 @@ def skab_outlier_metrics(errs, params: ScoreParams, test_from: int = sd.SKAB_TRA
             "tp": tp, "fp": fp, "fn": fn, "tn": tn}
 
 
-def grid(quick: bool):
+def grid(quick: bool, small: bool = False):
     if quick:
         return [ScoreParams(0.1, 100, t, 3, 10) for t in (3.0, 5.0)]
     out = []
-    for a, b, t, en, ex in itertools.product((0.05, 0.1, 0.2, 0.3), (100, 200), (3.0, 4.0, 5.0, 6.0, 8.0),
-                                             (1, 3, 5), (10, 30, 60, 120)):
+    space = ((0.1, 0.3), (100,), (3.0, 4.0, 5.0, 6.0, 8.0), (1, 3), (10, 30)) if small else \
+        ((0.05, 0.1, 0.2, 0.3), (100, 200), (3.0, 4.0, 5.0, 6.0, 8.0), (1, 3, 5), (10, 30, 60, 120))
+    for a, b, t, en, ex in itertools.product(*space):
         out.append(ScoreParams(a, b, t, en, ex))
     return out
 
@@ -210,7 +211,7 @@ def nab_corpus_score(errs, params: ScoreParams):
 
 def tune_nab(errs_val, quick: bool, log=print):
     best, best_m = None, None
-    for p in grid(quick):
+    for p in grid(quick, small=True):
         m = nab_corpus_score(errs_val, p)
         if best_m is None or m["standard"] > best_m["standard"]:
             best, best_m = p, m

@@ -1,0 +1,221 @@
+"""Sensor anomaly model CLI.
+
+  /usr/bin/python3 -m edgestream_train.sensor_cli train --dataset skab --out ../anomaly
+  /usr/bin/python3 -m edgestream_train.sensor_cli train --dataset nab  --out ../anomaly-univariate
+  /usr/bin/python3 -m edgestream_train.sensor_cli samples --models .. --out ../samples/sensors
+  /usr/bin/python3 -m edgestream_train.sensor_cli train --quick --out /tmp/x     (CI, < 2 min)
+
+Run from models/training. Data dir: --data-dir, else $EDGESTREAM_DATA_DIR, else
+../../shared/data (then ../../../shared/data) relative to models/training.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from . import sensor_data as sd
+from . import sensor_samples as ss
+from . import sensor_train as st
+from .sensor_model import SensorForecaster
+from .sensor_scoring import ScoreParams, normalise, score_stream, warmup_stats
+
+NORM_MIN_STD = 1e-6
+
+PRESETS = {
+    # dataset: (channels, window, warmupSamples, model name, description)
+    "skab": (8, 32, 400, "sensor-cnn-lstm-attention-forecaster",
+             "CNN-LSTM-Attention next-step forecaster, 8 SKAB-style pump channels; trained on SKAB "
+             "anomaly-free.csv (first 70%) + the first 400 rows (SKAB train part) of each labelled file."),
+    "nab": (1, 32, 150, "sensor-cnn-lstm-attention-forecaster-univariate",
+            "CNN-LSTM-Attention next-step forecaster, 1 channel; trained on NAB artificialNoAnomaly "
+            "(first 70%) + the probationary first 15% (max 750 rows) of every other NAB file."),
+}
+
+
+def log(msg):
+    print(msg, flush=True)
+
+
+def golden_windows(channels: int, window: int, warmup: int):
+    """3 normal + 1 anomalous normalised windows from the synthetic generator (no real data)."""
+    raw = ss.generate_normal(channels, 2000, 777 + channels)
+    spec = [ss.Injection("spike", 1500, 1502, list(range(min(2, channels))), 10.0)]
+    raw = ss.inject(raw, spec, 777)
+    mean, std = warmup_stats(raw, warmup, NORM_MIN_STD)
+    z = normalise(raw, mean, std)
+    ends = [600, 900, 1300, 1503]
+    names = ["normal_0", "normal_1", "normal_2", "spike_0"]
+    return np.stack([z[e - window:e] for e in ends]).astype(np.float32), names
+
+
+def cmd_train(a):
+    st.set_threads()
+    t_start = time.time()
+    channels, window, warmup, name, desc = PRESETS[a.dataset]
+    window = a.window or window
+    warmup = a.warmup or warmup
+    data_dir = Path(a.data_dir) if a.data_dir else sd.default_data_dir()
+    have = sd.has_skab(data_dir) if a.dataset == "skab" else sd.has_nab(data_dir)
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    evaluation = {"dataset": a.dataset, "window": window, "warmupSamples": warmup, "quick": a.quick}
+    if not have:
+        log(f"NOTE: {a.dataset.upper()} data not found under {data_dir}; training on SYNTHETIC data "
+            f"instead (set --data-dir or EDGESTREAM_DATA_DIR). Metrics below are not benchmark metrics.")
+        series = [sd.synthetic_series(channels, 3000, s) for s in range(3)]
+        evaluation["data"] = "synthetic"
+    else:
+        log(f"loading {a.dataset} from {data_dir}")
+        series = sd.load_skab(data_dir) if a.dataset == "skab" else sd.load_nab(data_dir)
+        evaluation["data"] = str(data_dir)
+    train_series = series
+    limit_rows = None
+    epochs = a.epochs
+    if a.quick:
+        train_series = series[:4]
+        limit_rows = 1000
+        epochs = 1
+    X, Y = sd.training_windows(train_series, window, warmup, limit_rows)
+    log(f"training windows: {X.shape} from {len(train_series)} series; epochs={epochs}")
+    model = st.train_model(X, Y, channels, epochs, seed=a.seed, noise=a.noise, log=log,
+                           max_seconds=a.max_train_seconds)
+    evaluation["trainWindows"] = int(len(X))
+    evaluation["epochs"] = epochs
+
+    eval_series = series[:6] if a.quick else series
+    fm = st.forecast_metrics(model, eval_series, window, warmup)
+    log(f"held-out normal forecast metrics: {json.dumps(fm)}")
+    evaluation["heldOutNormalForecast"] = fm
+
+    params = ScoreParams(0.1, 200, 4.0, 3, 10)
+    if have and a.dataset == "skab":
+        labelled = [s for s in eval_series if s.labels is not None]
+        errs = st.series_errors(model, labelled, window, warmup)
+        val = [e for i, e in enumerate(errs) if i % 2 == 0]
+        test = [e for i, e in enumerate(errs) if i % 2 == 1]
+        log(f"tuning scoring defaults on {len(val)} validation files (even positions), testing on {len(test)}")
+        params, vm = st.tune_skab(val, a.quick, log)
+        evaluation["skabOutlier"] = {"validation": vm, "test": st.skab_outlier_metrics(test, params),
+                                     "all": st.skab_outlier_metrics(errs, params),
+                                     "validationFiles": [e[0].name for e in val],
+                                     "testFiles": [e[0].name for e in test]}
+        log(f"SKAB outlier metrics: {json.dumps({k: v for k, v in evaluation['skabOutlier'].items() if 'Files' not in k})}")
+    elif have and a.dataset == "nab":
+        scored = [s for s in eval_series if not s.name.startswith("artificialNoAnomaly/")]
+        errs = st.series_errors(model, scored, window, warmup)
+        val = [e for i, e in enumerate(errs) if i % 2 == 0]
+        test = [e for i, e in enumerate(errs) if i % 2 == 1]
+        log(f"tuning scoring defaults on {len(val)} validation files (even positions), testing on {len(test)}")
+        params, vm = st.tune_nab(val, a.quick, log)
+        evaluation["nabStandard"] = {"validation": vm, "test": st.nab_corpus_score(test, params),
+                                     "all": st.nab_corpus_score(errs, params),
+                                     "validationFiles": [e[0].name for e in val],
+                                     "testFiles": [e[0].name for e in test]}
+        log(f"NAB standard: {json.dumps({k: v for k, v in evaluation['nabStandard'].items() if 'Files' not in k})}")
+    evaluation["defaults"] = params.__dict__
+
+    gx, gn = golden_windows(channels, window, warmup)
+    prefix = "anomaly" if channels > 1 else "anomaly-univariate"
+    files, qm = st.export_all(model, X, out, prefix, window, channels, gx, gn, log)
+    with torch.no_grad():
+        xb = torch.from_numpy(X[:2048])
+        f32, q8 = model(xb)[0], qm(xb)[0]
+        evaluation["int8VsFp32OnTrainWindows"] = {"maxAbs": float((f32 - q8).abs().max()),
+                                                  "meanAbs": float((f32 - q8).abs().mean())}
+    log(f"int8 (fake-quant) vs fp32: {evaluation['int8VsFp32OnTrainWindows']}")
+    torch.save({"channels": channels, "state_dict": model.state_dict()}, out / "checkpoint.pt")
+    names = ss.channel_names(channels) if channels == 1 or not have else sd.SKAB_CHANNELS
+    man = st.write_manifest(out, name, desc, files, channels, window, names, warmup, params,
+                            NORM_MIN_STD, evaluation)
+    log(json.dumps(man, indent=2))
+    log(f"done in {time.time() - t_start:.0f}s -> {out}")
+
+
+def load_model(model_dir: Path):
+    ck = torch.load(Path(model_dir) / "checkpoint.pt")
+    m = SensorForecaster(ck["channels"])
+    m.load_state_dict(ck["state_dict"])
+    return m.eval()
+
+
+def cmd_samples(a):
+    st.set_threads()
+    models = Path(a.models)
+    out = Path(a.out)
+    ok = True
+    for spec in ss.default_specs():
+        mdir = models / spec.model
+        man = json.loads((mdir / "manifest.json").read_text())
+        model = load_model(mdir)
+        csv_path = ss.write_sample(spec, out)
+        ts, names, raw = ss.read_csv(csv_path)
+        params = ScoreParams.from_manifest(man["defaults"])
+        norm = man["input"]["normalisation"]
+        res = score_stream(raw, man["input"]["window"], norm["warmupSamples"], params,
+                           st.predictor(model), norm.get("minStd", NORM_MIN_STD))
+        side = ss.sidecar(spec)
+        evs = []
+        for ev in res["events"]:
+            d = {"startIndex": ev.start_index, "confirmedIndex": ev.confirmed_index,
+                 "endIndex": ev.end_index, "closedIndex": ev.closed_index,
+                 "start": ts[ev.start_index], "end": ts[ev.end_index] if ev.end_index is not None else None,
+                 "peakZ": round(ev.peak_z, 2)}
+            evs.append(d)
+        side["expectedEvents"] = evs
+        side["expectedEventsFrom"] = {"model": spec.model, "variant": "fp32",
+                                      "firstScoredIndex": res["t0"],
+                                      "firstDecisionIndex": res["t0"] + params.baseline_samples,
+                                      "note": "edgestream_train.sensor_scoring reference rule, PyTorch fp32"}
+        (out / f"{spec.name}.json").write_text(json.dumps(side, indent=2) + "\n")
+        # verification: every injection overlapped by an event, every event near an injection
+        slack = params.exit_windows + 60
+        for inj in spec.injections:
+            hit = [e for e in evs if e["startIndex"] <= inj.end + slack and
+                   (e["endIndex"] if e["endIndex"] is not None else len(raw)) >= inj.start]
+            log(f"{spec.name}: injected {inj.kind} [{inj.start},{inj.end}] -> events "
+                f"{[(e['startIndex'], e['endIndex']) for e in hit]}")
+            ok &= bool(hit)
+        for e in evs:
+            near = [i for i in spec.injections if e["startIndex"] <= i.end + slack and
+                    (e["endIndex"] if e["endIndex"] is not None else len(raw)) >= i.start]
+            if not near:
+                log(f"{spec.name}: FALSE ALARM event {e}")
+                ok = False
+        log(f"{spec.name}: {len(evs)} events, size {csv_path.stat().st_size} bytes")
+    if not ok:
+        log("WARNING: expected events do not line up with the injected anomalies")
+        sys.exit(2 if a.strict else 0)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(prog="edgestream_train.sensor_cli")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    t = sub.add_parser("train", help="train, evaluate, export fp32+int8 ONNX, golden, manifest")
+    t.add_argument("--dataset", choices=sorted(PRESETS), default="skab")
+    t.add_argument("--out", required=True)
+    t.add_argument("--data-dir")
+    t.add_argument("--quick", action="store_true", help="tiny slice, 1 epoch, small grid (CI)")
+    t.add_argument("--epochs", type=int, default=12)
+    t.add_argument("--window", type=int)
+    t.add_argument("--warmup", type=int)
+    t.add_argument("--noise", type=float, default=0.0)
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--max-train-seconds", type=float)
+    t.set_defaults(fn=cmd_train)
+    s = sub.add_parser("samples", help="write synthetic sample CSVs + sidecars with expected events")
+    s.add_argument("--models", default="..")
+    s.add_argument("--out", default="../samples/sensors")
+    s.add_argument("--strict", action="store_true")
+    s.set_defaults(fn=cmd_samples)
+    a = p.parse_args(argv)
+    a.fn(a)
+
+
+if __name__ == "__main__":
+    main()

@@ -137,6 +137,31 @@ def cmd_train(a):
     log(f"done in {time.time() - t_start:.0f}s -> {out}")
 
 
+def cmd_export(a):
+    """Re-export fp32/int8 + golden + manifest from <out>/checkpoint.pt and <out>/evaluation.json."""
+    st.set_threads()
+    out = Path(a.out)
+    channels, window, warmup, name, desc = PRESETS[a.dataset]
+    evaluation = json.loads((out / "evaluation.json").read_text())
+    window, warmup = evaluation["window"], evaluation["warmupSamples"]
+    data_dir = Path(a.data_dir) if a.data_dir else sd.default_data_dir()
+    have = sd.has_skab(data_dir) if a.dataset == "skab" else sd.has_nab(data_dir)
+    if have:
+        series = sd.load_skab(data_dir) if a.dataset == "skab" else sd.load_nab(data_dir)
+    else:
+        log("NOTE: data absent; calibrating on SYNTHETIC data")
+        series = [sd.synthetic_series(channels, 3000, s) for s in range(3)]
+    X, _ = sd.training_windows(series, window, warmup)
+    model = load_model(out)
+    params = ScoreParams(**evaluation["defaults"])
+    gx, gn = golden_windows(channels, window, warmup)
+    prefix = "anomaly" if channels > 1 else "anomaly-univariate"
+    files, qm = st.export_all(model, X, out, prefix, window, channels, gx, gn, log)
+    names = ss.channel_names(channels) if channels == 1 or not have else sd.SKAB_CHANNELS
+    man = st.write_manifest(out, name, desc, files, channels, window, names, warmup, params, NORM_MIN_STD, evaluation)
+    log(json.dumps(man, indent=2))
+
+
 def load_model(model_dir: Path):
     ck = torch.load(Path(model_dir) / "checkpoint.pt")
     m = SensorForecaster(ck["channels"])
@@ -208,6 +233,11 @@ def main(argv=None):
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--max-train-seconds", type=float)
     t.set_defaults(fn=cmd_train)
+    e = sub.add_parser("export", help="re-export ONNX/golden/manifest from checkpoint.pt + evaluation.json")
+    e.add_argument("--dataset", choices=sorted(PRESETS), default="skab")
+    e.add_argument("--out", required=True)
+    e.add_argument("--data-dir")
+    e.set_defaults(fn=cmd_export)
     s = sub.add_parser("samples", help="write synthetic sample CSVs + sidecars with expected events")
     s.add_argument("--models", default="..")
     s.add_argument("--out", default="../samples/sensors")

@@ -259,9 +259,10 @@ def export_all(model, calib: np.ndarray, out_dir: Path, prefix: str, window: int
         p = out_dir / f"{prefix}.{name}.onnx"
         ops = export_onnx(mod, p, window, channels)
         files[name] = p
-        log(f"  exported {p} ({p.stat().st_size} bytes) ops={ops}")
         if name == "int8":
             assert ops.get("QuantizeLinear", 0) > 0 and ops.get("DequantizeLinear", 0) > 0
+            fold_weight_quantizers(p, log)
+        log(f"  exported {p} ({p.stat().st_size} bytes) ops={ops}")
     # golden
     cases = []
     with torch.no_grad():
@@ -310,3 +311,60 @@ def write_manifest(out_dir: Path, name: str, description: str, files: Dict[str, 
     if evaluation is not None:
         (out_dir / "evaluation.json").write_text(json.dumps(evaluation, indent=2) + "\n")
     return man
+
+
+def fold_weight_quantizers(path: Path, log=print) -> int:
+    """Replace QuantizeLinear(float weight initializer) by an int8 initializer feeding the
+    existing DequantizeLinear (the standard QDQ weight form: smaller file, no runtime Q).
+    Uses ONNX QuantizeLinear semantics (round half to even, saturate). Returns #folded."""
+    import onnx
+    from onnx import numpy_helper
+    m = onnx.load(str(path))
+    g = m.graph
+    init = {i.name: i for i in g.initializer}
+    alias = {n.output[0]: n.input[0] for n in g.node if n.op_type == "Identity" and n.input[0] in init}
+
+    def arr(name):
+        name = alias.get(name, name)
+        return numpy_helper.to_array(init[name]) if name in init else None
+
+    folded, remove = 0, []
+    for n in list(g.node):
+        if n.op_type != "QuantizeLinear" or alias.get(n.input[0], n.input[0]) not in init:
+            continue
+        w, scale, zp = arr(n.input[0]), arr(n.input[1]), arr(n.input[2])
+        if w is None or scale is None or zp is None or zp.dtype != np.int8:
+            continue
+        axis = next((a.i for a in n.attribute if a.name == "axis"), 1)
+        shape = [1] * w.ndim
+        if scale.ndim == 1 and scale.size > 1:
+            shape[axis] = scale.size
+        # quantise exactly as PyTorch's fake-quant does (x * (1/scale), round half to even), so
+        # the int8 initializer reproduces the fake-quant model that made the golden vectors
+        inv = (np.float32(1.0) / scale.astype(np.float32)).reshape(shape)
+        q = np.clip(np.rint(w.astype(np.float32) * inv) + zp.reshape(shape).astype(np.int32), -128, 127).astype(np.int8)
+        deq = (q.astype(np.float32) - zp.reshape(shape)) * scale.reshape(shape)
+        if scale.size > 1:
+            ref = torch.fake_quantize_per_channel_affine(
+                torch.tensor(w), torch.tensor(scale.astype(np.float32).reshape(-1)),
+                torch.tensor(zp.astype(np.int32).reshape(-1)), axis, -128, 127).numpy()
+        else:
+            ref = torch.fake_quantize_per_tensor_affine(torch.tensor(w), float(scale), int(zp), -128, 127).numpy()
+        assert np.array_equal(deq, ref), "weight fold mismatch vs torch fake-quant"
+        qname = n.input[0] + "_quantized"
+        g.initializer.append(numpy_helper.from_array(q, qname))
+        for c in g.node:
+            for k, inp in enumerate(c.input):
+                if inp == n.output[0]:
+                    c.input[k] = qname
+        remove.append(n)
+        folded += 1
+    for n in remove:
+        g.node.remove(n)
+    used = {i for n in g.node for i in n.input}
+    for name in [i.name for i in g.initializer if i.name not in used]:
+        g.initializer.remove(init[name] if name in init else next(x for x in g.initializer if x.name == name))
+    onnx.checker.check_model(m, full_check=True)
+    onnx.save(m, str(path))
+    log(f"  folded {folded} weight QuantizeLinear nodes into int8 initializers ({path.stat().st_size} bytes)")
+    return folded

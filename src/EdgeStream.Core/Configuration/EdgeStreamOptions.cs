@@ -19,6 +19,12 @@ public sealed class EdgeStreamOptions
     public List<StreamOptions> Streams { get; set; } = [];
 
     public PipelineOptions Pipeline { get; set; } = new();
+
+    /// <summary>MQTT publishing: embedded broker by default, or an external one.</summary>
+    public MqttOptions Mqtt { get; set; } = new();
+
+    /// <summary>Console and JSONL sinks.</summary>
+    public SinkOptions Sinks { get; set; } = new();
 }
 
 /// <summary>One model as configured: which folder, variant, layout and provider.</summary>
@@ -35,6 +41,12 @@ public sealed class ModelOptions
 
     /// <summary><c>cpu</c>, <c>cuda</c> or <c>tensorrt</c>. Default: cpu.</summary>
     public string Provider { get; set; } = "cpu";
+
+    /// <summary>
+    /// When <see cref="Provider"/> cannot load (no GPU, CUDA libraries missing), log one clear line and run on CPU.
+    /// False stops start-up with the provider's error instead. Default true: an edge box keeps working on CPU.
+    /// </summary>
+    public bool FallbackToCpu { get; set; } = true;
 
     /// <summary>ONNX Runtime intra-op threads. Default 1: on small boxes capture and preprocessing need the other cores.</summary>
     public int IntraOpThreads { get; set; } = 1;

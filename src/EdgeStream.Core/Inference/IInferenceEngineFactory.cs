@@ -16,4 +16,7 @@ public sealed record EngineOptions
     public string Provider { get; init; } = "cpu";
     public int IntraOpThreads { get; init; } = 1;
     public int MaxBatch { get; init; } = 8;
+
+    /// <summary>When the provider cannot load (no GPU, missing CUDA libraries), log one line and run on CPU. False: fail to load instead.</summary>
+    public bool FallbackToCpu { get; init; } = true;
 }

@@ -1,7 +1,7 @@
 namespace EdgeStream.Core.Inference;
 
 /// <summary>A model could not be loaded: missing or corrupt file, bad manifest, shape mismatch. Fatal at start-up.</summary>
-public sealed class ModelLoadException : Exception
+public class ModelLoadException : Exception
 {
     public ModelLoadException(string message)
         : base(message)

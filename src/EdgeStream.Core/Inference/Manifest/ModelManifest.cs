@@ -11,6 +11,7 @@ public sealed record ModelManifest
     public int FormatVersion { get; init; }
     public string Name { get; init; } = "";
     public string Version { get; init; } = "";
+    [JsonRequired]
     public ModelTask Task { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<string> Labels { get; init; } = [];
@@ -62,6 +63,9 @@ public sealed record NormalisationSpec
     public int? WarmupSamples { get; init; }
     public IReadOnlyList<float>? Mean { get; init; }
     public IReadOnlyList<float>? Std { get; init; }
+
+    /// <summary>Floor for a channel's standard deviation (a flat channel would divide by ~0). Default: none.</summary>
+    public float? MinStd { get; init; }
 }
 
 public sealed record TensorNames
@@ -107,4 +111,7 @@ public sealed record AnomalyScoreSpec
     public double ErrorEwmaAlpha { get; init; }
     public int BaselineSamples { get; init; }
     public double Threshold { get; init; }
+
+    /// <summary>Floor for the baseline's standard deviation of the smoothed error. Default: none.</summary>
+    public double? MinStd { get; init; }
 }

@@ -1,0 +1,65 @@
+namespace EdgeStream.Video.Capture;
+
+/// <summary>
+/// Settings shared by all video sources (configuration section <c>EdgeStream:Video</c>). Per-stream
+/// settings (URI, loop, pacing) come from <c>StreamOptions</c>.
+/// </summary>
+public sealed class VideoSourceOptions
+{
+    public const string SectionName = "EdgeStream:Video";
+
+    /// <summary>The ffmpeg executable used for network streams. Default <c>ffmpeg</c> (from PATH; Debian package ffmpeg).</summary>
+    public string FfmpegPath { get; set; } = "ffmpeg";
+
+    /// <summary>No frame for this long counts as a fault (pipe and camera sources). Default 10 s.</summary>
+    public double StallTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Socket I/O timeout handed to ffmpeg (<c>-timeout</c> / <c>-rw_timeout</c>). Default 3 s.</summary>
+    public double NetworkTimeoutSeconds { get; set; } = 3;
+
+    /// <summary>First reconnect delay; doubles per consecutive failure. Default 0.5 s.</summary>
+    public double ReconnectInitialSeconds { get; set; } = 0.5;
+
+    /// <summary>Longest reconnect delay. Default 30 s.</summary>
+    public double ReconnectMaxSeconds { get; set; } = 30;
+
+    /// <summary>Each delay is scaled by a random factor in [1 - jitter, 1 + jitter] so cameras don't reconnect in lockstep. Default 0.2.</summary>
+    public double ReconnectJitter { get; set; } = 0.2;
+
+    /// <summary>Consecutive failed attempts before a camera/network source gives up (throws). Default: never gives up.</summary>
+    public int? MaxReconnectAttempts { get; set; }
+
+    /// <summary>
+    /// A video file that cannot be opened or decoded: false (default) reports the stream offline and gives up
+    /// (the rest of the pipeline keeps running); true retries with backoff (a file that is being replaced).
+    /// </summary>
+    public bool RetryFiles { get; set; }
+
+    /// <summary>OpenCV worker threads (<c>cv::setNumThreads</c>), set once per process. Default: 1 on boxes with up to 4 cores, else half the cores.</summary>
+    public int? OpenCvThreads { get; set; }
+
+    /// <summary>Lines of ffmpeg's (or the pipe command's) stderr kept for the error message. Default 8.</summary>
+    public int StderrTailLines { get; set; } = 8;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the bad key.</summary>
+    public void Validate()
+    {
+        Require(!string.IsNullOrWhiteSpace(FfmpegPath), nameof(FfmpegPath), "must not be empty");
+        Require(StallTimeoutSeconds > 0, nameof(StallTimeoutSeconds), "must be > 0");
+        Require(NetworkTimeoutSeconds > 0, nameof(NetworkTimeoutSeconds), "must be > 0");
+        Require(ReconnectInitialSeconds > 0, nameof(ReconnectInitialSeconds), "must be > 0");
+        Require(ReconnectMaxSeconds >= ReconnectInitialSeconds, nameof(ReconnectMaxSeconds), "must be >= ReconnectInitialSeconds");
+        Require(ReconnectJitter is >= 0 and < 1, nameof(ReconnectJitter), "must be in [0, 1)");
+        Require(MaxReconnectAttempts is null or >= 0, nameof(MaxReconnectAttempts), "must be >= 0");
+        Require(OpenCvThreads is null or >= 0, nameof(OpenCvThreads), "must be >= 0");
+        Require(StderrTailLines >= 0, nameof(StderrTailLines), "must be >= 0");
+    }
+
+    private static void Require(bool ok, string key, string problem)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException($"{SectionName}:{key} {problem}.", key);
+        }
+    }
+}

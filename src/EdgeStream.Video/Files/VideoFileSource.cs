@@ -1,0 +1,134 @@
+using EdgeStream.Core.Sources;
+using EdgeStream.Video.Capture;
+using EdgeStream.Video.Preprocessing;
+using Microsoft.Extensions.Logging;
+using OpenCvSharp;
+
+namespace EdgeStream.Video.Files;
+
+/// <summary>
+/// A video file decoded by OpenCV (its bundled FFmpeg), paced in real time by the frame timestamps or read
+/// as fast as possible, optionally looped (a clip used as a camera). Sequence numbers and timestamps keep
+/// increasing across loop passes. A file that is missing, empty, corrupt or not a video is reported
+/// Offline with a message naming the file; then the source gives up or retries (<see cref="VideoSourceOptions.RetryFiles"/>).
+/// </summary>
+public sealed class VideoFileSource : IStreamSource
+{
+    private readonly string _path;
+    private readonly FramePreprocessor _preprocessor;
+    private readonly VideoFileSettings _settings;
+    private readonly VideoSourceOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Mat _frame = new();
+    private readonly FileTimeline _timeline = new();
+    private long _sequence;
+
+    public VideoFileSource(string streamId, string path, FramePreprocessor preprocessor, VideoFileSettings settings, VideoSourceOptions options, TimeProvider time, ILogger logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        StreamId = streamId;
+        _path = path;
+        _preprocessor = preprocessor;
+        _settings = settings;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public string StreamId { get; }
+
+    public Task RunAsync(IStepWriter writer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var emitter = new FrameEmitter(writer, _preprocessor, _path);
+        var pacer = new FramePacer(_time, _settings.Realtime);
+        var epoch = _settings.Epoch ?? _time.GetUtcNow();
+        var loop = new ReconnectLoop(StreamId, writer, ReconnectBackoff.From(_options), _options.RetryFiles ? _options.MaxReconnectAttempts : 0, _time, _logger);
+
+        // Decoding is CPU work: run it off the caller's thread.
+        return Task.Run(() => loop.RunAsync(ct => PlayAsync(emitter, writer, pacer, epoch, ct), cancellationToken), CancellationToken.None);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _frame.Dispose();
+        _preprocessor.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>One session: open the file and play it (every pass when looping) until it ends or fails.</summary>
+    private async Task<SessionOutcome> PlayAsync(FrameEmitter emitter, IStepWriter writer, FramePacer pacer, DateTimeOffset epoch, CancellationToken cancellationToken)
+    {
+        long frames = 0;
+        for (var pass = 1; !cancellationToken.IsCancellationRequested; pass++)
+        {
+            if (VideoFileProbe.Check(_path) is { } problem)
+            {
+                return SessionOutcome.Failed(frames, problem);
+            }
+
+            using var capture = VideoFileProbe.Open(_path, out var openProblem);
+            if (capture is null)
+            {
+                return SessionOutcome.Failed(frames, openProblem!);
+            }
+
+            var fps = capture.Fps;
+            var expected = (long)capture.FrameCount;
+            if (pass == 1)
+            {
+                Log.FileOpened(_logger, StreamId, _path, capture.FrameWidth, capture.FrameHeight, fps, expected, capture.GetBackendName());
+            }
+            else
+            {
+                Log.Looping(_logger, StreamId, _path, pass);
+            }
+
+            emitter.BeginSession();
+            _timeline.BeginPass(fps);
+            long passFrames = 0;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (!VideoFileProbe.TryRead(capture, _frame, _path, passFrames, out var readProblem))
+                {
+                    if (readProblem is not null)
+                    {
+                        return SessionOutcome.Failed(frames, readProblem);
+                    }
+
+                    break;
+                }
+
+                var streamTime = _timeline.Next(capture.Get(VideoCaptureProperties.PosMsec));
+                await pacer.WaitAsync(streamTime, cancellationToken);
+                emitter.Emit(_frame, _sequence++, epoch + streamTime, _time.GetUtcNow());
+                passFrames++;
+                frames++;
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (passFrames == 0)
+            {
+                return SessionOutcome.Failed(frames, $"no frame could be decoded from {_path} (corrupt, truncated or unsupported codec)");
+            }
+
+            if (VideoFileProbe.LooksTruncated(passFrames, expected))
+            {
+                Log.FileShort(_logger, StreamId, _path, passFrames, expected);
+                writer.ReportHealth(StreamHealth.Degraded, $"{_path}: decoded {passFrames} of {expected} frames (truncated or corrupt)");
+            }
+
+            if (!_settings.Loop)
+            {
+                return SessionOutcome.Ended(frames, $"end of file {_path}");
+            }
+        }
+
+        return SessionOutcome.Ended(frames, "stopped");
+    }
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenCvSharp;
+
+namespace EdgeStream.Video.Preprocessing;
+
+/// <summary>
+/// Turns a decoded 8-bit frame (BGR as OpenCV delivers it; gray and BGRA are accepted too) into the model's
+/// CHW float layout, written straight into the caller's buffer. The resize target and the OpenCV array
+/// wrappers are created once and reused, and normalisation is a 256-entry lookup per channel, so a
+/// steady stream of same-sized frames allocates nothing. Not thread-safe: one instance per stream.
+/// </summary>
+public sealed class FramePreprocessor : IDisposable
+{
+    // Resize the way the training side does (cv2.resize(..., interpolation=cv2.INTER_AREA) in
+    // models/training/edgestream_train/action_data.py), so pixels match what the model was trained on.
+    internal const InterpolationFlags Interpolation = InterpolationFlags.Area;
+
+    private readonly float[] _lut = new float[3 * 256];
+    private readonly bool _rgb;
+    private readonly Size _size;
+    private readonly Mat _resized = new();
+    private readonly OutputArray _resizedOut;
+    private Mat? _lastSource;
+    private InputArray? _lastSourceIn;
+
+    public FramePreprocessor(PreprocessSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        Spec = spec;
+        _rgb = spec.ColorOrder == PreprocessSpec.Rgb;
+        _size = new Size(spec.Width, spec.Height);
+        _resizedOut = OutputArray.Create(_resized);
+        for (var c = 0; c < 3; c++)
+        {
+            for (var v = 0; v < 256; v++)
+            {
+                // Same float32 arithmetic as the training side: (x * scale - mean) / std.
+                _lut[(c * 256) + v] = ((v * spec.Scale) - spec.Mean[c]) / spec.Std[c];
+            }
+        }
+    }
+
+    public PreprocessSpec Spec { get; }
+
+    /// <summary>Floats written per frame (3 * H * W).</summary>
+    public int Length => Spec.Length;
+
+    /// <summary>
+    /// Preprocesses <paramref name="frame"/> into the first <see cref="Length"/> floats of
+    /// <paramref name="destination"/>. Returns false with a reason for a frame that cannot be used
+    /// (empty, not 8-bit, odd channel count); the caller rejects it.
+    /// </summary>
+    public bool TryProcess(Mat frame, Span<float> destination, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (destination.Length < Length)
+        {
+            throw new ArgumentException($"Destination holds {destination.Length} floats, {Length} needed.", nameof(destination));
+        }
+
+        if (frame.Empty())
+        {
+            problem = "empty frame";
+            return false;
+        }
+
+        var type = frame.Type();
+        if (type.Depth != MatType.CV_8U || type.Channels is not (1 or 3 or 4) || frame.Dims != 2)
+        {
+            problem = $"unsupported frame type {type} ({frame.Dims}D)";
+            return false;
+        }
+
+        var source = frame;
+        if (frame.Width != _size.Width || frame.Height != _size.Height)
+        {
+            Cv2.Resize(InputOf(frame), _resizedOut, _size, 0, 0, Interpolation);
+            source = _resized;
+        }
+
+        Normalise(source, type.Channels, destination);
+        problem = null;
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _lastSourceIn?.Dispose();
+        _resizedOut.Dispose();
+        _resized.Dispose();
+    }
+
+    // A capture loop passes the same Mat every frame, so its InputArray wrapper is made once.
+    private InputArray InputOf(Mat frame)
+    {
+        if (!ReferenceEquals(frame, _lastSource) || _lastSourceIn is null)
+        {
+            _lastSourceIn?.Dispose();
+            _lastSourceIn = InputArray.Create(frame);
+            _lastSource = frame;
+        }
+
+        return _lastSourceIn;
+    }
+
+    private unsafe void Normalise(Mat image, int channels, Span<float> destination)
+    {
+        int width = _size.Width, height = _size.Height, plane = width * height;
+        var step = image.Step();
+        var data = image.DataPointer;
+
+        // Byte offset inside a pixel for output planes 0..2 (BGR storage; gray repeats its one byte).
+        int first = channels == 1 ? 0 : (_rgb ? 2 : 0), second = channels == 1 ? 0 : 1, third = channels == 1 ? 0 : (_rgb ? 0 : 2);
+        fixed (float* dst = destination)
+        fixed (float* lut = _lut)
+        {
+            float* lut0 = lut, lut1 = lut + 256, lut2 = lut + 512;
+            for (var y = 0; y < height; y++)
+            {
+                var row = data + (y * step);
+                float* d0 = dst + (y * width), d1 = d0 + plane, d2 = d1 + plane;
+                for (var x = 0; x < width; x++)
+                {
+                    var px = row + (x * channels);
+                    d0[x] = lut0[px[first]];
+                    d1[x] = lut1[px[second]];
+                    d2[x] = lut2[px[third]];
+                }
+            }
+        }
+    }
+}

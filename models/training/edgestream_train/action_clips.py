@@ -1,0 +1,110 @@
+"""Sample media for the pipeline: rendered multi-action clips encoded with ffmpeg, a sidecar
+NAME.json each (docs/model-contract.md), and a check that the trained model finds the actions."""
+import json
+import os
+import subprocess
+
+import cv2
+import numpy as np
+
+from .action_data import FPS, SIZE, T, windows
+from .action_render import Look, action_spec, lerp_pose, render_poses
+
+BLEND = 4  # frames to blend from the previous segment's last pose (no jumps between segments)
+
+# name -> (container, width, height, seed, [(label, frames)])
+CLIPS = {
+    "walk_sit_stand_fall": ("mp4", 160, 120, 11, [("walk", 40), ("sit_down", 30), ("stand_up", 30), ("fall", 36)]),
+    "fall": ("mp4", 160, 120, 12, [("idle", 24), ("fall", 36)]),
+    "wave_clap": ("avi", 160, 120, 13, [("wave", 40), ("clap", 40)]),
+    "jump_squat": ("mp4", 128, 128, 14, [("jump", 40), ("squat", 40)]),
+}
+
+
+def segment_poses(label, n, rng):
+    """n poses of one segment; one-off transitions start after a short lead-in and then hold."""
+    spec = action_spec(label, rng)
+    if spec.periodic:
+        return [spec.pose(i / spec.duration) for i in range(n)]
+    lead = 3
+    return [spec.pose((i - lead) / spec.duration) for i in range(n)]
+
+
+def sequence(segments, rng):
+    poses, marks, fwd, start = [], [], 0.0, 0
+    for label, n in segments:
+        seg = segment_poses(label, n, rng)
+        if label == "idle" and poses:  # idle keeps the posture the previous action ended in
+            seg = [dict(poses[-1]) for _ in range(n)]
+        base = seg[0]["fwd"]
+        for i, p in enumerate(seg):
+            p["fwd"] = fwd + (p["fwd"] - base)
+            if poses and i < BLEND:
+                p = lerp_pose(poses[start - 1], p, (i + 1) / (BLEND + 1))
+            poses.append(p)
+        fwd = poses[-1]["fwd"]
+        marks.append({"label": label, "startFrame": start, "endFrame": start + n - 1})
+        start += n
+    return poses, marks
+
+
+def render_clip(segments, w, h, seed):
+    rng = np.random.default_rng(seed)
+    poses, marks = sequence(segments, rng)
+    look = Look(rng, w, h)
+    look.occluder, look.noise = None, 2.0  # sample clips: clean enough to judge by eye
+    look.height = 0.6 * h
+    # centre the figure's travel in the frame
+    xs = [p["fwd"] for p in poses]
+    s = np.sin(look.yaw) * look.height * look.aspect
+    look.x0 = w / 2 - s * (min(xs) + max(xs)) / 2
+    return render_poses(poses, look, rng), marks
+
+
+def encode(frames, path, container):
+    h, w = frames[0].shape[:2]
+    codec = ["-c:v", "libx264", "-g", "15", "-pix_fmt", "yuv420p", "-crf", "20"] if container == "mp4" \
+        else ["-c:v", "mjpeg", "-q:v", "4", "-pix_fmt", "yuvj420p"]
+    cmd = ["ffmpeg", "-y", "-v", "error", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{w}x{h}",
+           "-r", str(FPS), "-i", "-", *codec, path]
+    subprocess.run(cmd, input=np.stack(frames).tobytes(), check=True)
+
+
+def write_clips(out_dir):
+    os.makedirs(out_dir, exist_ok=True)
+    written = []
+    for name, (container, w, h, seed, segments) in CLIPS.items():
+        frames, marks = render_clip(segments, w, h, seed)
+        path = os.path.join(out_dir, f"{name}.{container}")
+        encode(frames, path, container)
+        side = {"fps": FPS, "frames": len(frames), "width": w, "height": h, "segments": marks,
+                "expectedSequence": [m["label"] for m in marks if m["label"] != "idle"]}
+        with open(os.path.join(out_dir, f"{name}.json"), "w") as f:
+            json.dump(side, f, indent=1)
+        written.append(path)
+    return written
+
+
+def decide(probs, labels, threshold=0.6, enter=2, background=("idle",)):
+    """Event labels in order: a label starts after `enter` consecutive windows with p >= threshold
+    (the manifest defaults); consecutive duplicates collapse; background labels are not events."""
+    events, run_label, run = [], None, 0
+    for p in probs:
+        k = int(p.argmax())
+        lab = labels[k] if p[k] >= threshold else None
+        run = run + 1 if lab == run_label else 1
+        run_label = lab
+        if lab and run == enter and lab not in background and (not events or events[-1] != lab):
+            events.append(lab)
+    return events
+
+
+def verify_clip(predict_fn, path, labels, stride=4):
+    """Decode like the pipeline (resample to 15 fps, stretch to 64x64, RGB), slide 16-frame windows."""
+    from .action_data import read_video
+    video = read_video(path, fps=FPS, size=SIZE)
+    wins = np.stack(windows(video, T, stride))
+    logits = predict_fn(wins)
+    e = np.exp(logits - logits.max(1, keepdims=True))
+    probs = e / e.sum(1, keepdims=True)
+    return [labels[int(i)] for i in probs.argmax(1)], decide(probs, labels)

@@ -110,4 +110,10 @@ public sealed class PipelineOptions
 
     /// <summary>Longest wait for a batch to fill, in milliseconds. Default 2.</summary>
     public double MaxBatchWaitMs { get; set; } = 2;
+
+    /// <summary>Each stream's status and state are republished this often (seconds, wall time). Default 5.</summary>
+    public double StatusIntervalSeconds { get; set; } = 5;
+
+    /// <summary>After a stop is requested, queued work drains for at most this long (seconds) before it is abandoned. Default 10.</summary>
+    public double DrainTimeoutSeconds { get; set; } = 10;
 }

@@ -1,0 +1,16 @@
+using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Inference;
+using EdgeStream.Core.Sources;
+
+namespace EdgeStream.Core.Pipeline;
+
+/// <summary>
+/// One stream as the host wires it: its options, its source and the engine of its model. Streams given
+/// the same engine instance share it and are batched together; the host creates one engine per model
+/// and disposes of it after the pipeline ran. <see cref="IgnoredLabels"/>: action labels that never
+/// start an event (a background class such as <c>idle</c>); default none.
+/// </summary>
+public sealed record StreamBinding(StreamOptions Options, IStreamSource Source, IInferenceEngine Engine)
+{
+    public IReadOnlyCollection<string> IgnoredLabels { get; init; } = [];
+}

@@ -1,0 +1,80 @@
+using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Decisions;
+using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Windows;
+
+namespace EdgeStream.Core.Pipeline;
+
+/// <summary>
+/// Resolves a binding into its runtime: window shape and decider from the manifest's defaults with the
+/// stream's overrides. Throws <see cref="ArgumentException"/> naming the stream and the setting.
+/// </summary>
+internal static class StreamFactory
+{
+    public static WindowShape ShapeOf(StreamBinding binding)
+    {
+        var options = binding.Options;
+        var engine = binding.Engine;
+        var manifest = engine.Manifest;
+        if (options.WindowLength is { } length && length != engine.WindowLength)
+        {
+            throw new ArgumentException($"Streams '{options.Id}': WindowLength {length} differs from the model's fixed window of {engine.WindowLength} steps.", nameof(binding));
+        }
+
+        var stride = options.Stride ?? manifest.Defaults.Stride;
+        if (stride <= 0)
+        {
+            throw new ArgumentException($"Streams '{options.Id}': Stride must be positive (got {stride}).", nameof(binding));
+        }
+
+        if (options.MaxGapSeconds <= 0)
+        {
+            throw new ArgumentException($"Streams '{options.Id}': MaxGapSeconds must be positive (got {options.MaxGapSeconds}).", nameof(binding));
+        }
+
+        return new WindowShape(engine.WindowLength, stride, engine.StepLength, manifest.Task == ModelTask.Anomaly, TimeSpan.FromSeconds(options.MaxGapSeconds));
+    }
+
+    public static IWindowDecider DeciderOf(StreamBinding binding, EventContext context)
+    {
+        var options = binding.Options;
+        var manifest = binding.Engine.Manifest;
+        var defaults = manifest.Defaults;
+        try
+        {
+            if (manifest.Task == ModelTask.Anomaly)
+            {
+                var parameters = AnomalyScoreParams.From(defaults, options.Threshold, options.EnterWindows, options.ExitWindows);
+                var channels = manifest.Input.ChannelNames is { Count: > 0 } names ? names : DefaultNames(binding.Engine.FrameLength);
+                var label = manifest.Labels.Count > 0 ? manifest.Labels[0] : "anomaly";
+                return new AnomalyDecider(context, label, channels, parameters, defaults.TopK);
+            }
+
+            var decision = new ActionDecisionOptions
+            {
+                Threshold = options.Threshold ?? defaults.Threshold ?? 0.5,
+                EnterWindows = options.EnterWindows ?? defaults.EnterWindows,
+                ExitWindows = options.ExitWindows ?? defaults.ExitWindows,
+                TopK = defaults.TopK,
+                IgnoredLabels = binding.IgnoredLabels,
+            };
+            decision.Validate();
+            return new ActionDecider(context, manifest.Labels, decision);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"Streams '{options.Id}': {ex.Message}", nameof(binding), ex);
+        }
+    }
+
+    private static string[] DefaultNames(int channels)
+    {
+        var names = new string[channels];
+        for (var i = 0; i < channels; i++)
+        {
+            names[i] = $"ch{i}";
+        }
+
+        return names;
+    }
+}

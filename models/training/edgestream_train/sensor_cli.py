@@ -81,7 +81,7 @@ def cmd_train(a):
         train_series = series[:4]
         limit_rows = 1000
         epochs = 1
-    X, Y = sd.training_windows(train_series, window, warmup, limit_rows)
+    X, Y = sd.training_windows(train_series, window, warmup, limit_rows, log=log)
     log(f"training windows: {X.shape} from {len(train_series)} series; epochs={epochs}")
     model = st.train_model(X, Y, channels, epochs, seed=a.seed, noise=a.noise, log=log,
                            max_seconds=a.max_train_seconds)
@@ -176,6 +176,9 @@ def cmd_samples(a):
     ok = True
     for spec in ss.default_specs():
         mdir = models / spec.model
+        if not (mdir / "checkpoint.pt").is_file():
+            log(f"SKIP {spec.name}: no trained model at {mdir}")
+            continue
         man = json.loads((mdir / "manifest.json").read_text())
         model = load_model(mdir)
         csv_path = ss.write_sample(spec, out)

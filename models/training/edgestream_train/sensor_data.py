@@ -119,9 +119,12 @@ def load_nab(data_dir: Path) -> List[Series]:
     return out
 
 
-def training_windows(series: List[Series], window: int, warmup: int, limit_rows: Optional[int] = None):
+def training_windows(series: List[Series], window: int, warmup: int, limit_rows: Optional[int] = None,
+                     max_abs: float = 20.0, log=None):
     """Sliding windows (stride 1) inside each series' training part, normalised with the
-    series' own warmup statistics. Returns X [N,W,C] float32, Y [N,C] float32."""
+    series' own warmup statistics. Windows whose input or target has |z| > max_abs (a series
+    whose warmup part is (nearly) constant, e.g. some NAB files) are dropped from training.
+    Returns X [N,W,C] float32, Y [N,C] float32."""
     xs, ys = [], []
     for s in series:
         end = s.train_end if limit_rows is None else min(s.train_end, limit_rows)
@@ -133,7 +136,11 @@ def training_windows(series: List[Series], window: int, warmup: int, limit_rows:
         idx = np.arange(window, end)
         xs.append(np.stack([z[t - window:t] for t in idx]))
         ys.append(z[idx])
-    return np.concatenate(xs).astype(np.float32), np.concatenate(ys).astype(np.float32)
+    X, Y = np.concatenate(xs).astype(np.float32), np.concatenate(ys).astype(np.float32)
+    keep = (np.abs(X).max(axis=(1, 2)) <= max_abs) & (np.abs(Y).max(axis=1) <= max_abs)
+    if log is not None and not keep.all():
+        log(f"  dropped {int((~keep).sum())} of {len(keep)} training windows with |z| > {max_abs}")
+    return X[keep], Y[keep]
 
 
 def synthetic_series(channels: int, n: int, seed: int) -> Series:

@@ -56,6 +56,8 @@ def train_model(X: np.ndarray, Y: np.ndarray, channels: int, epochs: int, seed: 
             opt.step()
             tot += float(loss)
             nb += 1
+            if max_seconds and time.time() - t_start > max_seconds:
+                break
         sched.step()
         log(f"  epoch {ep + 1}/{epochs} train mse {tot / max(nb, 1):.4f} ({time.time() - t_start:.0f}s)")
         if max_seconds and time.time() - t_start > max_seconds:

@@ -1,2 +1,3 @@
-// Placeholder entry point until the command line lands (issue 3).
-return 0;
+using EdgeStream.Host.Cli;
+
+return await EdgeStreamCli.RunAsync(args, Console.Out, Console.Error);

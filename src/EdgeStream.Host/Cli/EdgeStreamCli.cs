@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace EdgeStream.Host.Cli;
+
+/// <summary>The <c>edgestream</c> command line: run, replay, subscribe, models verify, bench.</summary>
+internal static class EdgeStreamCli
+{
+    public static RootCommand Build(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("EdgeStream: real-time video and sensor analytics at the edge; events over MQTT.");
+        root.Subcommands.Add(RunCommand.Create(error));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = Build(output, error);
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+
+            // run hands Ctrl-C/SIGTERM to the generic host (graceful drain); the others watch the token themselves.
+            ProcessTerminationTimeout = null,
+        };
+        return await root.Parse(args).InvokeAsync(configuration);
+    }
+}

@@ -1,0 +1,44 @@
+using EdgeStream.Core.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace EdgeStream.Host.Configuration;
+
+/// <summary>
+/// Relative paths in the configuration (model folders, clip and CSV files, TLS and password files, the JSONL sink) resolve against the folder of
+/// the config file, wherever the process was started: the bundled config finds the bundled models next to
+/// the executable, and <c>/etc/edgestream/edgestream.json</c> can say <c>models/action</c> for <c>/etc/edgestream/models/action</c>.
+/// </summary>
+internal sealed class ConfigPaths(ConfigFile file) : IPostConfigureOptions<EdgeStreamOptions>
+{
+    public void PostConfigure(string? name, EdgeStreamOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var model in options.Models.Values)
+        {
+            if (model.Path.Length > 0)
+            {
+                model.Path = Path.GetFullPath(model.Path, file.Directory);
+            }
+        }
+
+        foreach (var stream in options.Streams)
+        {
+            stream.Uri = StreamUri.Resolve(stream.Uri, file.Directory);
+        }
+
+        var mqtt = options.Mqtt;
+        mqtt.CaFile = Resolve(mqtt.CaFile);
+        mqtt.ClientCertFile = Resolve(mqtt.ClientCertFile);
+        mqtt.ClientKeyFile = Resolve(mqtt.ClientKeyFile);
+        mqtt.PasswordFile = Resolve(mqtt.PasswordFile);
+        options.Sinks.Jsonl = Resolve(options.Sinks.Jsonl);
+    }
+
+    private string? Resolve(string? path) => string.IsNullOrEmpty(path) ? path : Path.GetFullPath(path, file.Directory);
+}
+
+/// <summary>The config file in use; its folder anchors relative paths.</summary>
+public sealed record ConfigFile(string Path)
+{
+    public string Directory => System.IO.Path.GetDirectoryName(Path) ?? "/";
+}

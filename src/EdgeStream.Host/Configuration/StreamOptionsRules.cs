@@ -1,0 +1,41 @@
+using EdgeStream.Core.Configuration;
+
+namespace EdgeStream.Host.Configuration;
+
+/// <summary>Rules for one entry under EdgeStream:Streams.</summary>
+internal static class StreamOptionsRules
+{
+    public static readonly string[] Pacings = ["realtime", "fast"];
+
+    public static void Check(string key, StreamOptions stream, List<string> problems)
+    {
+        if (!Names.IsTopicSafe(stream.Id))
+        {
+            problems.Add($"{key}:Id: '{stream.Id}' must be non-empty and use only letters, digits, '-' and '_' (it is part of MQTT topics)");
+        }
+
+        if (string.IsNullOrWhiteSpace(stream.Uri))
+        {
+            problems.Add($"{key}:Uri: missing; a clip path, /dev/videoN, rtsp://..., csv:PATH or mqtt:TOPIC");
+        }
+        else if (StreamUri.LocalFile(stream.Uri) is { } file && !File.Exists(file))
+        {
+            problems.Add($"{key}:Uri: file '{file}' not found");
+        }
+
+        Rules.OneOf($"{key}:Pacing", stream.Pacing, Pacings, problems);
+        Rules.AtLeast($"{key}:Stride", stream.Stride, 1, problems);
+        Rules.AtLeast($"{key}:WindowLength", stream.WindowLength, 2, problems);
+        Rules.AtLeast($"{key}:EnterWindows", stream.EnterWindows, 1, problems);
+        Rules.AtLeast($"{key}:ExitWindows", stream.ExitWindows, 1, problems);
+        if (stream.Threshold is { } threshold && !(threshold > 0 && double.IsFinite(threshold)))
+        {
+            problems.Add($"{key}:Threshold: {threshold} must be a positive number");
+        }
+
+        if (!(stream.MaxGapSeconds > 0 && double.IsFinite(stream.MaxGapSeconds)))
+        {
+            problems.Add($"{key}:MaxGapSeconds: {stream.MaxGapSeconds} must be a positive number of seconds");
+        }
+    }
+}

@@ -53,6 +53,9 @@ public sealed class ModelOptions
 
     /// <summary>Largest batch of windows (across streams) per inference call. Default 8.</summary>
     public int MaxBatch { get; set; } = 8;
+
+    /// <summary>Action labels that never start an event (a background class such as <c>idle</c>). Default: none; the bundled config ignores <c>idle</c>.</summary>
+    public List<string> IgnoredLabels { get; set; } = [];
 }
 
 /// <summary>One stream: where its input comes from, which model judges it, and per-stream overrides.</summary>

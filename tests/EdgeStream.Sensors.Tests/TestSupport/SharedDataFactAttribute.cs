@@ -1,0 +1,28 @@
+namespace EdgeStream.Sensors.Tests.TestSupport;
+
+/// <summary>A fact that needs a folder of ../shared/data; skipped, with the reason shown, when it is absent.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class SharedDataFactAttribute : FactAttribute
+{
+    public SharedDataFactAttribute(string folder)
+    {
+        var path = Path.Combine(RepoPaths.SharedData, folder);
+        if (!Directory.Exists(path))
+        {
+            Skip = $"shared data folder {path} is absent (the public data sets are not committed; see DESIGN section 9)";
+        }
+    }
+}
+
+/// <summary>A fact that needs the bundled sensor samples (models/samples/sensors/*.csv); skipped with the reason until they exist.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class BundledSensorSamplesFactAttribute : FactAttribute
+{
+    public BundledSensorSamplesFactAttribute()
+    {
+        if (!Directory.Exists(RepoPaths.SensorSamples) || Directory.GetFiles(RepoPaths.SensorSamples, "*.csv").Length == 0)
+        {
+            Skip = $"no sensor samples in {RepoPaths.SensorSamples} (they come with the trained models)";
+        }
+    }
+}

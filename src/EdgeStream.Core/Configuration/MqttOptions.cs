@@ -1,0 +1,125 @@
+namespace EdgeStream.Core.Configuration;
+
+/// <summary>
+/// Where events are published (section <c>EdgeStream:Mqtt</c>). By default EdgeStream runs its own MQTT broker on
+/// 127.0.0.1:1883 and publishes there; point <see cref="Broker"/> at <c>mqtt://host:port</c> or
+/// <c>mqtts://host:port</c> to use an external broker. Secrets: set the password through the environment
+/// (<c>EDGESTREAM__MQTT__PASSWORD</c>) or a file (<see cref="PasswordFile"/>, e.g. a systemd credential); it is
+/// never logged.
+/// </summary>
+public sealed class MqttOptions
+{
+    public const string EmbeddedBroker = "embedded";
+
+    /// <summary>Publish to MQTT at all. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary><c>embedded</c> (an in-process broker on 127.0.0.1), <c>mqtt://host[:port]</c> (default port 1883) or <c>mqtts://host[:port]</c> (TLS, default port 8883). Default <c>embedded</c>.</summary>
+    public string Broker { get; set; } = EmbeddedBroker;
+
+    /// <summary>TCP port of the embedded broker (127.0.0.1 only); 0 picks a free port. Default 1883.</summary>
+    public int EmbeddedPort { get; set; } = 1883;
+
+    /// <summary>MQTT client id. Default: <c>edgestream-{device}</c>.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>User name for the broker. Default: none (anonymous).</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Password for the broker; prefer the environment or <see cref="PasswordFile"/>. Default: none.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>File whose first line is the password (systemd <c>LoadCredential=</c>). Used when <see cref="Password"/> is empty. Default: none.</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>PEM file with the CA certificate(s) that signed the broker's certificate (mqtts). Default: the system trust store.</summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>PEM client certificate for mutual TLS. Default: none.</summary>
+    public string? ClientCertFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="ClientCertFile"/>. Default: the key is read from the certificate file.</summary>
+    public string? ClientKeyFile { get; set; }
+
+    /// <summary>Topic prefix: topics are <c>{prefix}/{device}/...</c>. Default <c>edgestream</c>.</summary>
+    public string TopicPrefix { get; set; } = "edgestream";
+
+    /// <summary>MQTT protocol version: <c>5</c> or <c>3.1.1</c>. Default 5.</summary>
+    public string ProtocolVersion { get; set; } = "5";
+
+    /// <summary>Longest wait for a publish (including waiting for a connection) and its PUBACK, in seconds. Default 10.</summary>
+    public double PublishTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>MQTT keep-alive, and the interval of EdgeStream's own ping that detects half-open connections, in seconds. Default 15.</summary>
+    public double KeepAliveSeconds { get; set; } = 15;
+
+    /// <summary>Longest wait for the TCP/TLS connect and CONNACK, in seconds. Default 10.</summary>
+    public double ConnectTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>First reconnect delay in seconds; it doubles per failed attempt (with jitter). Default 1.</summary>
+    public double ReconnectMinSeconds { get; set; } = 1;
+
+    /// <summary>Largest reconnect delay in seconds. Default 30.</summary>
+    public double ReconnectMaxSeconds { get; set; } = 30;
+
+    /// <summary>Problems with these options, each naming its key (<c>EdgeStream:Mqtt:Broker: ...</c>); empty when valid.</summary>
+    public IReadOnlyList<string> Validate(string section = "EdgeStream:Mqtt")
+    {
+        var problems = new List<string>();
+        if (!string.Equals(Broker, EmbeddedBroker, StringComparison.OrdinalIgnoreCase) && !(Uri.TryCreate(Broker, UriKind.Absolute, out var uri) && uri.Scheme is "mqtt" or "mqtts" && uri.Host.Length > 0))
+        {
+            problems.Add($"{section}:Broker: '{Broker}' is not 'embedded', mqtt://host[:port] or mqtts://host[:port]");
+        }
+
+        if (EmbeddedPort is < 0 or > 65535)
+        {
+            problems.Add($"{section}:EmbeddedPort: {EmbeddedPort} is not a TCP port (0-65535)");
+        }
+
+        if (string.IsNullOrWhiteSpace(TopicPrefix) || TopicPrefix.IndexOfAny(['+', '#', '\0']) >= 0 || TopicPrefix.StartsWith('/') || TopicPrefix.EndsWith('/'))
+        {
+            problems.Add($"{section}:TopicPrefix: '{TopicPrefix}' must be non-empty, without + # and without a leading or trailing '/'");
+        }
+
+        if (ProtocolVersion is not ("5" or "3.1.1"))
+        {
+            problems.Add($"{section}:ProtocolVersion: '{ProtocolVersion}' must be 5 or 3.1.1");
+        }
+
+        Positive(problems, section, nameof(PublishTimeoutSeconds), PublishTimeoutSeconds);
+        Positive(problems, section, nameof(KeepAliveSeconds), KeepAliveSeconds);
+        Positive(problems, section, nameof(ConnectTimeoutSeconds), ConnectTimeoutSeconds);
+        Positive(problems, section, nameof(ReconnectMinSeconds), ReconnectMinSeconds);
+        if (ReconnectMaxSeconds < ReconnectMinSeconds)
+        {
+            problems.Add($"{section}:ReconnectMaxSeconds: {ReconnectMaxSeconds} is less than ReconnectMinSeconds ({ReconnectMinSeconds})");
+        }
+
+        Exists(problems, section, nameof(CaFile), CaFile);
+        Exists(problems, section, nameof(ClientCertFile), ClientCertFile);
+        Exists(problems, section, nameof(ClientKeyFile), ClientKeyFile);
+        Exists(problems, section, nameof(PasswordFile), PasswordFile);
+        if (ClientKeyFile is not null && ClientCertFile is null)
+        {
+            problems.Add($"{section}:ClientKeyFile: set ClientCertFile too");
+        }
+
+        return problems;
+    }
+
+    private static void Positive(List<string> problems, string section, string key, double value)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
+        {
+            problems.Add($"{section}:{key}: {value} must be a positive number of seconds");
+        }
+    }
+
+    private static void Exists(List<string> problems, string section, string key, string? path)
+    {
+        if (!string.IsNullOrEmpty(path) && !File.Exists(path))
+        {
+            problems.Add($"{section}:{key}: file '{path}' not found");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace EdgeStream.Mqtt.Broker;
+
+/// <summary>The in-process broker: 127.0.0.1 only, a port (0 picks a free one), optional credentials.</summary>
+public sealed record EmbeddedBrokerOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free port (read it back from <see cref="EmbeddedBroker.Port"/>). Default 1883.</summary>
+    public int Port { get; init; } = 1883;
+
+    /// <summary>When set, clients must present this user name and <see cref="Password"/>. Default: anonymous allowed.</summary>
+    public string? Username { get; init; }
+
+    public string? Password { get; init; }
+}

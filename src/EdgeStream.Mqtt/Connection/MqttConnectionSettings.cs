@@ -1,0 +1,33 @@
+using EdgeStream.Core.Configuration;
+using MQTTnet;
+
+namespace EdgeStream.Mqtt.Connection;
+
+/// <summary>Everything <see cref="MqttConnection"/> needs, resolved from <see cref="MqttOptions"/>.</summary>
+public sealed record MqttConnectionSettings(
+    BrokerEndpoint Endpoint,
+    MqttClientOptions ClientOptions,
+    TimeSpan PublishTimeout,
+    TimeSpan PingInterval,
+    TimeSpan ConnectTimeout,
+    ReconnectBackoff Backoff,
+    string? Username)
+{
+    public string ClientId => ClientOptions.ClientId;
+
+    public bool IsMqtt5 => ClientOptions.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500;
+
+    /// <summary>Settings from options; <paramref name="will"/> is the message the broker publishes when this client dies.</summary>
+    public static MqttConnectionSettings From(MqttOptions options, BrokerEndpoint endpoint, string clientId, MqttApplicationMessage? will = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new MqttConnectionSettings(
+            endpoint,
+            MqttClientOptionsFactory.Create(options, endpoint, clientId, will),
+            TimeSpan.FromSeconds(options.PublishTimeoutSeconds),
+            TimeSpan.FromSeconds(options.KeepAliveSeconds),
+            TimeSpan.FromSeconds(options.ConnectTimeoutSeconds),
+            new ReconnectBackoff(TimeSpan.FromSeconds(options.ReconnectMinSeconds), TimeSpan.FromSeconds(options.ReconnectMaxSeconds)),
+            string.IsNullOrEmpty(options.Username) ? null : options.Username);
+    }
+}

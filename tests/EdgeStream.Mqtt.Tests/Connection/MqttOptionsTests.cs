@@ -1,0 +1,35 @@
+using EdgeStream.Core.Configuration;
+
+namespace EdgeStream.Mqtt.Tests.Connection;
+
+public sealed class MqttOptionsTests
+{
+    [Fact]
+    public void Validate_Defaults_NoProblems()
+    {
+        var options = new MqttOptions();
+
+        Assert.Empty(options.Validate());
+        Assert.Equal("embedded", options.Broker);
+        Assert.Equal(1883, options.EmbeddedPort);
+        Assert.Equal("edgestream", options.TopicPrefix);
+    }
+
+    [Theory]
+    [InlineData(nameof(MqttOptions.Broker), "tcp://x")]
+    [InlineData(nameof(MqttOptions.EmbeddedPort), "70000")]
+    [InlineData(nameof(MqttOptions.TopicPrefix), "edge/#")]
+    [InlineData(nameof(MqttOptions.ProtocolVersion), "4")]
+    [InlineData(nameof(MqttOptions.PublishTimeoutSeconds), "0")]
+    [InlineData(nameof(MqttOptions.CaFile), "/nonexistent/ca.pem")]
+    public void Validate_BadValue_ProblemNamesTheKey(string key, string value)
+    {
+        var options = new MqttOptions();
+        var property = typeof(MqttOptions).GetProperty(key)!;
+        property.SetValue(options, Convert.ChangeType(value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+
+        var problem = Assert.Single(options.Validate());
+
+        Assert.StartsWith($"EdgeStream:Mqtt:{key}:", problem, StringComparison.Ordinal);
+    }
+}

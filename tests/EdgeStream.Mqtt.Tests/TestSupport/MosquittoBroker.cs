@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace EdgeStream.Mqtt.Tests.TestSupport;
+
+/// <summary>
+/// A real Mosquitto started by the test on a free 127.0.0.1 port with a config of its own in a temp folder;
+/// ready once its port accepts a TCP connection. Its log goes to the test output on dispose.
+/// </summary>
+internal sealed class MosquittoBroker : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private MosquittoBroker(Process process, int port, string folder)
+    {
+        _process = process;
+        Port = port;
+        Folder = folder;
+    }
+
+    public int Port { get; }
+
+    public string Folder { get; }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts mosquitto; <paramref name="listenerLines"/> are extra lines for the listener (TLS files, auth).</summary>
+    public static async Task<MosquittoBroker> StartAsync(string folder, params string[] listenerLines)
+    {
+        var port = FreePort.Next();
+        var config = Path.Combine(folder, "mosquitto.conf");
+        var lines = new List<string>
+        {
+            "persistence false",
+            "log_dest stderr",
+            "log_type error",
+            "log_type warning",
+            "log_type notice",
+            "log_type information",
+            "log_type subscribe",
+        };
+
+        // Started as root, mosquitto drops to the 'mosquitto' user and could not read the test's private temp folder.
+        if (Environment.UserName == "root")
+        {
+            lines.Add("user root");
+        }
+
+        lines.Add($"listener {port} 127.0.0.1");
+        lines.AddRange(listenerLines);
+        if (!listenerLines.Any(l => l.StartsWith("allow_anonymous", StringComparison.Ordinal)))
+        {
+            lines.Add("allow_anonymous true");
+        }
+
+        await File.WriteAllLinesAsync(config, lines);
+        var start = new ProcessStartInfo(Tools.Find("mosquitto")!, ["-c", config])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("mosquitto did not start");
+        var broker = new MosquittoBroker(process, port, folder);
+        process.ErrorDataReceived += (_, e) => broker.Append(e.Data);
+        process.OutputDataReceived += (_, e) => broker.Append(e.Data);
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        await broker.WaitReadyAsync();
+        return broker;
+    }
+
+    /// <summary>Waits until the broker's log has a line containing every one of <paramref name="parts"/> (e.g. a client's subscription).</summary>
+    public async Task WaitForLogAsync(params string[] parts)
+    {
+        await Eventually.TrueAsync(
+            () => Log.Split('\n').Any(line => parts.All(p => line.Contains(p, StringComparison.Ordinal))),
+            "mosquitto log line with " + string.Join(", ", parts));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        var deadline = DateTime.UtcNow + Eventually.Limit;
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"mosquitto exited with {_process.ExitCode}: {Log}");
+            }
+
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync("127.0.0.1", Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+}

@@ -113,6 +113,31 @@ public sealed class MqttSensorSourceTests
     }
 
     [Fact]
+    public async Task RunAsync_BrokerNotUpYet_OfflineUntilItStartsThenSubscribes()
+    {
+        // A port that was free a moment ago: start a broker to learn one, then stop it.
+        var probe = await TestBroker.StartAsync();
+        var port = probe.Port;
+        var settings = probe.Settings();
+        await probe.DisposeAsync();
+        var writer = new RecordingWriter(1);
+        var source = new MqttSensorSource("s", new MqttSensorOptions { Topic = Topic }, settings);
+        using var stop = new CancellationTokenSource();
+        var run = source.RunAsync(writer, stop.Token);
+        await writer.WaitUntilAsync(w => w.Health.Count > 0, "the first status");
+
+        Assert.Equal((StreamHealth.Offline, $"connecting to mqtt://127.0.0.1:{port}"), writer.Health[0]);
+        await using var broker = await TestBroker.StartAsync(port);
+        await writer.WaitUntilAsync(w => w.Health.Any(h => h.Health == StreamHealth.Online), "the subscription once the broker is up");
+        await broker.PublishAsync(Topic, "{\"values\": [7]}");
+        await writer.WaitUntilAsync(w => w.Written == 1, "the sample");
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(7f, writer.Steps[0].Values[0]);
+    }
+
+    [Fact]
     public async Task RunAsync_ChannelNamesNotTheStreamsCount_Throws()
     {
         await using var broker = await TestBroker.StartAsync();

@@ -117,6 +117,12 @@ public sealed class PipelineOptions
     /// <summary>Each stream's status and state are republished this often (seconds, wall time). Default 5.</summary>
     public double StatusIntervalSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Lossless (replay): instead of dropping, a full step or window queue makes its writer wait, so every step
+    /// is windowed and every window judged and a replay is deterministic. Live streams want false (freshness). Default false.
+    /// </summary>
+    public bool Lossless { get; set; }
+
     /// <summary>After a stop is requested, queued work drains for at most this long (seconds) before it is abandoned. Default 10.</summary>
     public double DrainTimeoutSeconds { get; set; } = 10;
 }

@@ -10,7 +10,8 @@ namespace EdgeStream.Core.Decisions;
 /// <c>EndedAt</c> the decision time of the last window in which it was at or above the threshold.
 /// Scores: start and update carry the label's probability in the current window, end carries the
 /// highest probability it reached during the event.
-/// Update rule: while a label is active, a window that neither starts nor ends it sends an update when
+/// Update rule: while a label is active, a window that neither starts nor ends it and in which the label is
+/// still at or above the threshold sends an update when
 /// the label's probability moved by at least <see cref="ActionDecisionOptions.UpdateScoreDelta"/> since
 /// the last event of it, or when <see cref="ActionDecisionOptions.UpdateInterval"/> of stream time passed.
 /// </summary>
@@ -85,7 +86,7 @@ public sealed class ActionDecider : IWindowDecider
             _peak = probabilities[transition.Started];
             events.Add(Build(input, EventPhase.Start, transition.Started, _peak, null));
         }
-        else if (transition.Ended < 0 && previous >= 0 && IsUpdateDue(probabilities[previous], now))
+        else if (transition.Ended < 0 && previous >= 0 && probabilities[previous] >= _options.Threshold && IsUpdateDue(probabilities[previous], now))
         {
             events.Add(Build(input, EventPhase.Update, previous, probabilities[previous], null));
         }

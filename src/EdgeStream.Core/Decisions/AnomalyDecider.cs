@@ -27,6 +27,7 @@ public sealed class AnomalyDecider : IWindowDecider
     private WindowMeta _lastWindow;
     private DateTimeOffset _lastDecision;
     private double _lastZ = double.NaN;
+    private bool _finished;
 
     public AnomalyDecider(EventContext context, string label, IReadOnlyList<string> channelNames, AnomalyScoreParams parameters, int topK = 3)
     {
@@ -81,11 +82,12 @@ public sealed class AnomalyDecider : IWindowDecider
     public void Finish(ICollection<DetectionEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (!_scorer.IsAnomalous)
+        if (!_scorer.IsAnomalous || _finished)
         {
             return;
         }
 
+        _finished = true;
         events.Add(new DetectionEvent
         {
             Id = _context.NewId(),
@@ -108,7 +110,7 @@ public sealed class AnomalyDecider : IWindowDecider
     public StreamState? CurrentState() =>
         _scored == 0
             ? null
-            : new StreamState(_context.Device, _context.Stream, _scorer.IsAnomalous ? _label : null, _label, double.IsNaN(_lastZ) ? 0 : _lastZ, _lastDecision);
+            : new StreamState(_context.Device, _context.Stream, _scorer.IsAnomalous && !_finished ? _label : null, _label, double.IsNaN(_lastZ) ? 0 : _lastZ, _lastDecision);
 
     private StepStamp Back(int samples) => _recent[(_scored - 1 - samples + (_recent.Length * 2)) % _recent.Length];
 

@@ -104,6 +104,9 @@ public sealed class EdgePipeline
         }
     }
 
+    /// <summary>The streams' runtimes (tests look at pools and rings).</summary>
+    internal IReadOnlyList<StreamRuntime> Runtimes => _streams;
+
     /// <summary>Events the publish stage handed to the sinks.</summary>
     public long EventsPublished => _publish.Published;
 
@@ -169,6 +172,7 @@ public sealed class EdgePipeline
         var sources = new Task[_streams.Length];
         for (var i = 0; i < _streams.Length; i++)
         {
+            _writers[i].Stopping = cancellationToken;
             sources[i] = RunSourceAsync(_streams[i], _writers[i], cancellationToken);
         }
 
@@ -213,11 +217,12 @@ public sealed class EdgePipeline
 
     private async Task RunSourceAsync(StreamRuntime stream, StepWriter writer, CancellationToken cancellationToken)
     {
-        await Task.Yield();
         try
         {
             writer.ReportHealth(StreamHealth.Online);
-            await stream.Binding.Source.RunAsync(writer, cancellationToken).ConfigureAwait(false);
+
+            // On the thread pool, never the caller's context: a source may block (lossless writes, blocking reads).
+            await Task.Run(() => stream.Binding.Source.RunAsync(writer, cancellationToken), CancellationToken.None).ConfigureAwait(false);
             PipelineLog.SourceEnded(_logger, stream.Id);
             writer.ReportHealth(StreamHealth.Offline, cancellationToken.IsCancellationRequested ? "stopped" : "ended");
         }

@@ -16,12 +16,13 @@ internal sealed class EngineGroup
     public EngineGroup(IInferenceEngine engine, int windowBufferLength, PipelineOptions options)
     {
         Engine = engine;
+        Lossless = options.Lossless;
         Name = engine.Info.Name;
         WindowPool = new BufferPool(windowBufferLength, Math.Max(16, options.WindowQueue * 2));
         Windows = Channel.CreateBounded<WindowItem>(
             new BoundedChannelOptions(Math.Max(1, options.WindowQueue))
             {
-                FullMode = BoundedChannelFullMode.DropOldest,
+                FullMode = options.Lossless ? BoundedChannelFullMode.Wait : BoundedChannelFullMode.DropOldest,
                 SingleReader = true,
                 SingleWriter = true,
             },
@@ -29,6 +30,9 @@ internal sealed class EngineGroup
     }
 
     public IInferenceEngine Engine { get; }
+
+    /// <summary>Writers wait for room instead of dropping (replay).</summary>
+    public bool Lossless { get; }
 
     public string Name { get; }
 

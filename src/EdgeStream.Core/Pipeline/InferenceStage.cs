@@ -89,9 +89,16 @@ internal sealed class InferenceStage
 
     private void Gather(ChannelReader<WindowItem> reader)
     {
-        while (reader.TryRead(out var item))
+        while (reader.TryPeek(out var item))
         {
             var pending = _pending[item.Stream.GroupIndex];
+            if (_group.Lossless && pending.IsFull)
+            {
+                // Lossless: leave it queued (its writer waits) until this stream's pending windows are batched.
+                return;
+            }
+
+            reader.TryRead(out item);
             var before = pending.Count;
             pending.Enqueue(item);
             _pendingTotal += pending.Count - before;

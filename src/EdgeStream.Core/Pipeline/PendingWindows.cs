@@ -14,6 +14,8 @@ internal sealed class PendingWindows
 
     public int Count { get; private set; }
 
+    public bool IsFull => Count == _items.Length;
+
     public bool HeadIsEnd => Count > 0 && _items[_head].IsEnd;
 
     public void Enqueue(in WindowItem item)

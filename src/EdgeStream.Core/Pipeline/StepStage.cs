@@ -21,6 +21,7 @@ internal sealed class StepStage
     private readonly ILogger _logger;
     private readonly Action _progress;
     private readonly List<StreamRuntime> _ended = [];
+    private CancellationToken _abort;
     private readonly Channel<byte> _signal = Channel.CreateBounded<byte>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
@@ -41,6 +42,7 @@ internal sealed class StepStage
 
     public async Task RunAsync(CancellationToken abort)
     {
+        _abort = abort;
         var reader = _signal.Reader;
         while (await reader.WaitToReadAsync(abort).ConfigureAwait(false))
         {
@@ -109,7 +111,7 @@ internal sealed class StepStage
         foreach (var stream in _ended)
         {
             stream.EndSent = true;
-            stream.Group.Windows.Writer.TryWrite(WindowItem.End(stream));
+            Write(stream.Group, WindowItem.End(stream));
         }
 
         _ended.Clear();
@@ -213,7 +215,7 @@ internal sealed class StepStage
         }
     }
 
-    private static void EmitWindow(StreamRuntime stream)
+    private void EmitWindow(StreamRuntime stream)
     {
         var group = stream.Group;
         var shape = stream.Ring.Shape;
@@ -224,9 +226,28 @@ internal sealed class StepStage
         stream.DroppedAtLastWindow = dropped;
         Interlocked.Increment(ref stream.Counters.Windows);
         var item = new WindowItem(stream, data, stamps, meta);
-        if (!group.Windows.Writer.TryWrite(item))
+        Write(group, item);
+    }
+
+    private void Write(EngineGroup group, WindowItem item)
+    {
+        if (!group.Windows.Writer.TryWrite(item) && !(group.Lossless && WaitAndWrite(group.Windows.Writer, item)))
         {
             item.Release();
         }
+    }
+
+    /// <summary>Lossless mode: wait (blocking this stage) until inference makes room.</summary>
+    private bool WaitAndWrite(ChannelWriter<WindowItem> writer, WindowItem item)
+    {
+        while (writer.WaitToWriteAsync(_abort).AsTask().GetAwaiter().GetResult())
+        {
+            if (writer.TryWrite(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -39,7 +39,7 @@ internal sealed class StepWriter : IStepWriter
         }
 
         var item = new StepItem(_stream.Index, sequence, timestamp, capturedAt, buffer, _stream.FramePool);
-        if (!_stream.Steps.Writer.TryWrite(item))
+        if (!_stream.Steps.Writer.TryWrite(item) && !WaitAndWrite(item))
         {
             item.Release();
             return;
@@ -47,6 +47,28 @@ internal sealed class StepWriter : IStepWriter
 
         Interlocked.Increment(ref _stream.Counters.Steps);
         _stage.Signal();
+    }
+
+    /// <summary>Lossless mode: the channel waits instead of dropping; block this source until there is room.</summary>
+    private bool WaitAndWrite(StepItem item)
+    {
+        var writer = _stream.Steps.Writer;
+        try
+        {
+            while (writer.WaitToWriteAsync(Stopping).AsTask().GetAwaiter().GetResult())
+            {
+                if (writer.TryWrite(item))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the step is given back and the source sees the cancellation itself.
+        }
+
+        return false;
     }
 
     public void Reject(string reason)
@@ -62,6 +84,9 @@ internal sealed class StepWriter : IStepWriter
     }
 
     public void ReportHealth(StreamHealth health, string? reason = null) => _status.Report(_stream, health, reason);
+
+    /// <summary>Stops a lossless write that waits for room (the source was asked to stop).</summary>
+    public CancellationToken Stopping { get; set; }
 
     /// <summary>The source returned or failed: no more steps; the step stage drains and ends the stream.</summary>
     public void Complete()

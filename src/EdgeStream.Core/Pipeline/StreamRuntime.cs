@@ -44,7 +44,7 @@ internal sealed class StreamRuntime
         Steps = Channel.CreateBounded<StepItem>(
             new BoundedChannelOptions(Math.Max(1, options.StepQueue))
             {
-                FullMode = BoundedChannelFullMode.DropOldest,
+                FullMode = options.Lossless ? BoundedChannelFullMode.Wait : BoundedChannelFullMode.DropOldest,
                 SingleReader = true,
                 SingleWriter = false,
             },

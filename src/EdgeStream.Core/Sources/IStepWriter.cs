@@ -14,7 +14,8 @@ public interface IStepWriter
 
     /// <summary>
     /// Hands a filled step on. Never blocks: when the consumer lags the oldest queued step is dropped
-    /// (freshness beats completeness) and counted for this stream.
+    /// (freshness beats completeness) and counted for this stream. Exception: a pipeline run lossless
+    /// (replay, <c>PipelineOptions.Lossless</c>) makes the call wait for room instead.
     /// </summary>
     void Write(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, float[] buffer);
 

@@ -6,16 +6,17 @@ namespace EdgeStream.Core.Windows;
 /// Normalises one sensor stream's raw samples per the manifest (<c>input.normalisation</c>), exactly as
 /// the Python reference (models/training/edgestream_train/sensor_scoring.py, rule 1):
 /// <c>fixed</c> z-scores with the manifest's mean/std; <c>warmup</c> holds back the first N samples,
-/// takes their per-channel mean and population std in float64 (std floored at 1e-6), freezes them,
+/// takes their per-channel mean and population std in float64 (std floored at <c>minStd</c>, default 1e-6), freezes them,
 /// and then primes the window ring with the held samples so the first window is scored at t = max(N, W).
 /// z = float32((x - mean) / std), computed in float64.
 /// </summary>
 public sealed class SampleNormaliser
 {
-    /// <summary>Floor on a channel's std (the reference's <c>warmup_stats</c> min_std).</summary>
-    public const double MinStd = 1e-6;
+    /// <summary>Default floor on a channel's std (the reference's <c>warmup_stats</c> min_std); the manifest's <c>minStd</c> overrides it.</summary>
+    public const double DefaultMinStd = 1e-6;
 
     private readonly int _channels;
+    private readonly double _minStd;
     private readonly double[] _mean;
     private readonly double[] _std;
     private readonly float[]? _warmup;
@@ -30,6 +31,7 @@ public sealed class SampleNormaliser
         _mean = new double[channels];
         _std = new double[channels];
         _std.AsSpan().Fill(1);
+        _minStd = spec?.MinStd is > 0 and var floor ? floor : DefaultMinStd;
         switch (spec?.Kind)
         {
             case null or "" or "none":
@@ -40,7 +42,7 @@ public sealed class SampleNormaliser
                 Fill(spec.Std, _std, "std");
                 for (var c = 0; c < channels; c++)
                 {
-                    _std[c] = Math.Max(_std[c], MinStd);
+                    _std[c] = Math.Max(_std[c], _minStd);
                 }
 
                 IsReady = true;
@@ -132,7 +134,7 @@ public sealed class SampleNormaliser
             }
 
             _mean[c] = mean;
-            _std[c] = Math.Max(Math.Sqrt(squares / n), MinStd);
+            _std[c] = Math.Max(Math.Sqrt(squares / n), _minStd);
         }
     }
 

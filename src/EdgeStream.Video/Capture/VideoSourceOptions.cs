@@ -14,6 +14,12 @@ public sealed class VideoSourceOptions
     /// <summary>No frame for this long counts as a fault (pipe and camera sources). Default 10 s.</summary>
     public double StallTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Longest wait for the first frame after (re)starting a pipe source: ffmpeg probes a stream (up to 5 s by
+    /// default) and a joining reader waits for the next keyframe. Default 20 s.
+    /// </summary>
+    public double ConnectTimeoutSeconds { get; set; } = 20;
+
     /// <summary>Socket I/O timeout handed to ffmpeg (<c>-timeout</c> / <c>-rw_timeout</c>). Default 3 s.</summary>
     public double NetworkTimeoutSeconds { get; set; } = 3;
 
@@ -46,6 +52,7 @@ public sealed class VideoSourceOptions
     {
         Require(!string.IsNullOrWhiteSpace(FfmpegPath), nameof(FfmpegPath), "must not be empty");
         Require(StallTimeoutSeconds > 0, nameof(StallTimeoutSeconds), "must be > 0");
+        Require(ConnectTimeoutSeconds > 0, nameof(ConnectTimeoutSeconds), "must be > 0");
         Require(NetworkTimeoutSeconds > 0, nameof(NetworkTimeoutSeconds), "must be > 0");
         Require(ReconnectInitialSeconds > 0, nameof(ReconnectInitialSeconds), "must be > 0");
         Require(ReconnectMaxSeconds >= ReconnectInitialSeconds, nameof(ReconnectMaxSeconds), "must be >= ReconnectInitialSeconds");

@@ -77,6 +77,7 @@ public sealed class PipeSource : IStreamSource
         Log.PipeStarted(_logger, StreamId, _command.Display);
         emitter.BeginSession();
         var stallAfter = TimeSpan.FromSeconds(_options.StallTimeoutSeconds);
+        var firstFrameAfter = TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds);
         using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         using var linked = cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), stall);
 
@@ -88,7 +89,7 @@ public sealed class PipeSource : IStreamSource
             var stdout = process.StandardOutput.BaseStream;
             while (true)
             {
-                stall.CancelAfter(stallAfter);
+                stall.CancelAfter(frames == 0 ? firstFrameAfter : stallAfter);
                 await stdout.ReadExactlyAsync(_buffer, stall.Token);
                 var now = _time.GetUtcNow();
                 emitter.Emit(_frame, _sequence++, now, now);
@@ -104,7 +105,9 @@ public sealed class PipeSource : IStreamSource
 
             if (stall.IsCancellationRequested)
             {
-                return SessionOutcome.Failed(frames, $"{_command.Display}: stalled, no frame for {stallAfter.TotalSeconds:0.#} s after {frames} frames{stderr.Format()}");
+                return frames == 0
+                    ? SessionOutcome.Failed(0, $"{_command.Display}: no first frame within {firstFrameAfter.TotalSeconds:0.#} s{stderr.Format()}")
+                    : SessionOutcome.Failed(frames, $"{_command.Display}: stalled, no frame for {stallAfter.TotalSeconds:0.#} s after {frames} frames{stderr.Format()}");
             }
 
             var exit = await ChildProcess.ExitCodeAsync(process);

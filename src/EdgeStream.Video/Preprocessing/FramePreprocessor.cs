@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using OpenCvSharp;
+using OpenCvSharp.Internal;
 
 namespace EdgeStream.Video.Preprocessing;
 
@@ -19,9 +20,9 @@ public sealed class FramePreprocessor : IDisposable
     private readonly bool _rgb;
     private readonly Size _size;
     private readonly Mat _resized = new();
-    private readonly OutputArray _resizedOut;
+    private readonly IntPtr _resizedOut;
     private Mat? _lastSource;
-    private InputArray? _lastSourceIn;
+    private IntPtr _lastSourceIn;
 
     public FramePreprocessor(PreprocessSpec spec)
     {
@@ -30,7 +31,9 @@ public sealed class FramePreprocessor : IDisposable
         Spec = spec;
         _rgb = spec.ColorOrder == PreprocessSpec.Rgb;
         _size = new Size(spec.Width, spec.Height);
-        _resizedOut = OutputArray.Create(_resized);
+        // Native cv::_OutputArray over the reused target. OpenCvSharp's OutputArray disposes itself after one
+        // call (and Cv2.Resize allocates wrappers per call), so the wrappers are made here once and kept.
+        NativeMethods.HandleException(NativeMethods.core_OutputArray_new_byMat(_resized.CvPtr, out _resizedOut));
         for (var c = 0; c < 3; c++)
         {
             for (var v = 0; v < 256; v++)
@@ -75,7 +78,8 @@ public sealed class FramePreprocessor : IDisposable
         var source = frame;
         if (frame.Width != _size.Width || frame.Height != _size.Height)
         {
-            Cv2.Resize(InputOf(frame), _resizedOut, _size, 0, 0, Interpolation);
+            NativeMethods.HandleException(NativeMethods.imgproc_resize(InputOf(frame), _resizedOut, _size, 0, 0, (int)Interpolation));
+            GC.KeepAlive(frame);
             source = _resized;
         }
 
@@ -86,22 +90,31 @@ public sealed class FramePreprocessor : IDisposable
 
     public void Dispose()
     {
-        _lastSourceIn?.Dispose();
-        _resizedOut.Dispose();
+        ReleaseSourceInput();
+        NativeMethods.HandleException(NativeMethods.core_OutputArray_delete(_resizedOut));
         _resized.Dispose();
     }
 
-    // A capture loop passes the same Mat every frame, so its InputArray wrapper is made once.
-    private InputArray InputOf(Mat frame)
+    // A capture loop passes the same Mat (same native cv::Mat) every frame, so its cv::_InputArray is made once.
+    private IntPtr InputOf(Mat frame)
     {
-        if (!ReferenceEquals(frame, _lastSource) || _lastSourceIn is null)
+        if (!ReferenceEquals(frame, _lastSource) || _lastSourceIn == IntPtr.Zero)
         {
-            _lastSourceIn?.Dispose();
-            _lastSourceIn = InputArray.Create(frame);
+            ReleaseSourceInput();
+            NativeMethods.HandleException(NativeMethods.core_InputArray_new_byMat(frame.CvPtr, out _lastSourceIn));
             _lastSource = frame;
         }
 
         return _lastSourceIn;
+    }
+
+    private void ReleaseSourceInput()
+    {
+        if (_lastSourceIn != IntPtr.Zero)
+        {
+            NativeMethods.HandleException(NativeMethods.core_InputArray_delete(_lastSourceIn));
+            _lastSourceIn = IntPtr.Zero;
+        }
     }
 
     private unsafe void Normalise(Mat image, int channels, Span<float> destination)

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+
+namespace EdgeStream.Video.Tests.Support;
+
+/// <summary>
+/// Real clips made with ffmpeg once per test run in a temp folder: 160x120, 15 fps, 2 s (30 frames), H.264
+/// with a 15-frame GOP (so a joining RTSP reader waits at most 1 s for a keyframe) and MJPEG, plus broken files.
+/// </summary>
+internal static class TestClips
+{
+    public const int Width = 160;
+    public const int Height = 120;
+    public const int Fps = 15;
+    public const int Frames = 30;
+
+    private static readonly Lazy<string> Folder = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static string Dir => Folder.Value;
+
+    public static string H264 => Path.Combine(Dir, "testsrc.h264.mp4");
+
+    public static string Mjpeg => Path.Combine(Dir, "testsrc.mjpeg.avi");
+
+    /// <summary>A solid red clip (for colour order end to end).</summary>
+    public static string Red => Path.Combine(Dir, "red.mjpeg.avi");
+
+    /// <summary>mp4 with its index (moov) at the end, cut in half: the index is gone, nothing can be opened.</summary>
+    public static string TruncatedNoIndex => Path.Combine(Dir, "truncated-noindex.mp4");
+
+    /// <summary>mp4 with its index first, cut in half: opens, decodes about half of the frames.</summary>
+    public static string TruncatedFastStart => Path.Combine(Dir, "truncated-faststart.mp4");
+
+    public static string ZeroBytes => Path.Combine(Dir, "zero.mp4");
+
+    public static string TextFile => Path.Combine(Dir, "not-a-video.mp4");
+
+    public static string Garbage => Path.Combine(Dir, "garbage.avi");
+
+    public static void Ffmpeg(params string[] args)
+    {
+        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in (string[])["-hide_banner", "-loglevel", "error", "-nostdin", "-y", .. args])
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(info)!;
+        var err = p.StandardError.ReadToEndAsync();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"ffmpeg {string.Join(' ', args)} failed: {err.Result}");
+        }
+    }
+
+    private static string Create()
+    {
+        var dir = Directory.CreateTempSubdirectory("edgestream-video-tests-").FullName;
+        string[] source = ["-f", "lavfi", "-i", $"testsrc=size={Width}x{Height}:rate={Fps}", "-t", "2"];
+        Ffmpeg([.. source, "-c:v", "libx264", "-g", "15", "-pix_fmt", "yuv420p", "-movflags", "+faststart", Path.Combine(dir, "testsrc.h264.mp4")]);
+        Ffmpeg([.. source, "-c:v", "mjpeg", "-q:v", "3", Path.Combine(dir, "testsrc.mjpeg.avi")]);
+        Ffmpeg(["-f", "lavfi", "-i", $"color=c=red:size={Width}x{Height}:rate={Fps}", "-t", "1", "-c:v", "mjpeg", "-q:v", "2", Path.Combine(dir, "red.mjpeg.avi")]);
+        var indexLast = Path.Combine(dir, "indexlast.mp4");
+        Ffmpeg([.. source, "-c:v", "libx264", "-g", "15", "-pix_fmt", "yuv420p", indexLast]);
+        Cut(indexLast, Path.Combine(dir, "truncated-noindex.mp4"));
+        Cut(Path.Combine(dir, "testsrc.h264.mp4"), Path.Combine(dir, "truncated-faststart.mp4"));
+        File.WriteAllBytes(Path.Combine(dir, "zero.mp4"), []);
+        File.WriteAllText(Path.Combine(dir, "not-a-video.mp4"), "This is a text file, not a video.\n");
+        var garbage = new byte[64 * 1024];
+        new Random(7).NextBytes(garbage);
+        File.WriteAllBytes(Path.Combine(dir, "garbage.avi"), garbage);
+        return dir;
+    }
+
+    private static void Cut(string from, string to)
+    {
+        var bytes = File.ReadAllBytes(from);
+        File.WriteAllBytes(to, bytes[..(bytes.Length / 2)]);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace EdgeStream.Video.Tests.Support;
+
+/// <summary>Where the repository, the shared data and the external tools are; what is missing and why.</summary>
+internal static class TestEnvironment
+{
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EdgeStream.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        // Built with --artifacts-path outside the tree: fall back to where this source file was compiled from.
+        var fromSource = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(SourceFile())!, "..", "..", ".."));
+        return File.Exists(Path.Combine(fromSource, "EdgeStream.sln"))
+            ? fromSource
+            : throw new InvalidOperationException($"EdgeStream.sln not found above {AppContext.BaseDirectory} or at {fromSource}");
+    });
+
+    private static readonly Lazy<string?> FfmpegMissing = new(() => ProbeTool("ffmpeg", "-version"));
+
+    private static readonly Lazy<string?> RtspMissing = new(() => FfmpegMissing.Value ?? ProbeTool(
+        "/usr/bin/python3",
+        "-c",
+        "import gi; gi.require_version('Gst','1.0'); gi.require_version('GstRtspServer','1.0'); from gi.repository import Gst, GstRtspServer; Gst.init(None); assert Gst.ElementFactory.find('qtdemux') and Gst.ElementFactory.find('h264parse') and Gst.ElementFactory.find('rtph264pay'), 'gstreamer plugins good/bad missing'"));
+
+    public static string RepoRoot => Root.Value;
+
+    public static string SharedClips => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", "clips"));
+
+    public static string CommittedClips => Path.Combine(RepoRoot, "models", "samples", "clips");
+
+    /// <summary>Why ffmpeg tests cannot run here (null: they can).</summary>
+    public static string? WhyNoFfmpeg => FfmpegMissing.Value is { } m ? $"ffmpeg is not installed ({m}); apt-get install ffmpeg" : null;
+
+    /// <summary>Why the RTSP server tests cannot run here (null: they can).</summary>
+    public static string? WhyNoRtsp => RtspMissing.Value is { } m
+        ? $"the RTSP test server cannot run ({m}); apt-get install --no-install-recommends ffmpeg gir1.2-gst-rtsp-server-1.0 python3-gi gstreamer1.0-plugins-good gstreamer1.0-plugins-bad"
+        : null;
+
+    public static string? WhyNoSharedClips => Directory.Exists(SharedClips) ? null : $"shared clips folder {SharedClips} is absent";
+
+    private static string SourceFile([CallerFilePath] string path = "") => path;
+
+    private static string? ProbeTool(string file, params string[] args)
+    {
+        try
+        {
+            var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in args)
+            {
+                info.ArgumentList.Add(a);
+            }
+
+            using var p = Process.Start(info)!;
+            var err = p.StandardError.ReadToEndAsync();
+            p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return p.ExitCode == 0 ? null : $"{file} exited {p.ExitCode}: {err.Result.Trim().Split('\n').LastOrDefault()}";
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return $"{file}: {ex.Message}";
+        }
+    }
+}
+
+/// <summary>A fact that is skipped, with the reason shown, when ffmpeg is missing.</summary>
+internal sealed class FfmpegFactAttribute : FactAttribute
+{
+    public FfmpegFactAttribute() => Skip = TestEnvironment.WhyNoFfmpeg;
+}
+
+/// <summary>A fact that is skipped, with the reason shown, when the GStreamer RTSP server or ffmpeg is missing.</summary>
+internal sealed class RtspFactAttribute : FactAttribute
+{
+    public RtspFactAttribute() => Skip = TestEnvironment.WhyNoRtsp;
+}
+
+/// <summary>A theory that is skipped, with the reason shown, when ffmpeg is missing.</summary>
+internal sealed class FfmpegTheoryAttribute : TheoryAttribute
+{
+    public FfmpegTheoryAttribute() => Skip = TestEnvironment.WhyNoFfmpeg;
+}

@@ -1,0 +1,106 @@
+using EdgeStream.Core.Inference;
+using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Onnx.Sessions;
+using Microsoft.ML.OnnxRuntime;
+
+namespace EdgeStream.Onnx;
+
+/// <summary>
+/// <see cref="IInferenceEngine"/> on ONNX Runtime: a fused session (frames or sensor window -> outputs), or an
+/// encoder (one frame -> features) and a head (T features -> logits, attention). Buffers are preallocated for
+/// <see cref="MaxBatch"/>; calls copy into pinned memory, run a cached I/O binding and copy out, allocating nothing.
+/// Created by <see cref="OnnxEngineFactory"/>. Not thread-safe: the inference stage owns it.
+/// </summary>
+public sealed class OnnxEngine : IInferenceEngine
+{
+    private readonly BoundSession? _encoder;
+    private readonly BoundSession _main;
+
+    internal OnnxEngine(ModelManifest manifest, EngineInfo info, BoundSession? encoder, BoundSession main)
+    {
+        Manifest = manifest;
+        Info = info;
+        _encoder = encoder;
+        _main = main;
+        FrameLength = manifest.FrameLength();
+        WindowLength = manifest.WindowLength();
+        StepLength = encoder is null ? FrameLength : manifest.FeatureSize!.Value;
+        OutputLength = manifest.OutputLength();
+        MaxBatch = main.MaxBatch;
+    }
+
+    public ModelManifest Manifest { get; }
+
+    public EngineInfo Info { get; }
+
+    public bool EncodesFrames => _encoder is not null;
+
+    public int FrameLength { get; }
+
+    public int StepLength { get; }
+
+    public int WindowLength { get; }
+
+    public int OutputLength { get; }
+
+    public int MaxBatch { get; }
+
+    /// <summary>Frames the encoder takes per ONNX Runtime call; <see cref="Encode"/> splits larger counts.</summary>
+    public int MaxEncodeBatch => _encoder?.MaxBatch ?? 0;
+
+    public void Encode(ReadOnlySpan<float> frames, int count, Span<float> features)
+    {
+        var encoder = _encoder ?? throw new InvalidOperationException($"{Manifest.Name} runs fused ({Info.Layout}); windows hold frames, there is nothing to encode.");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        CheckLength(frames.Length, count * FrameLength, nameof(frames));
+        CheckLength(features.Length, count * StepLength, nameof(features));
+        for (var done = 0; done < count;)
+        {
+            var n = Math.Min(encoder.MaxBatch, count - done);
+            Execute(encoder, frames.Slice(done * FrameLength, n * FrameLength), n);
+            encoder.ReadOutput(0, n, features.Slice(done * StepLength, n * StepLength));
+            done += n;
+        }
+    }
+
+    public void Run(ReadOnlySpan<float> windows, int batch, Span<float> outputs, Span<float> attention)
+    {
+        if (batch < 1 || batch > MaxBatch)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batch), batch, $"batch must be 1..{MaxBatch} (MaxBatch).");
+        }
+
+        CheckLength(windows.Length, batch * WindowLength * StepLength, nameof(windows));
+        CheckLength(outputs.Length, batch * OutputLength, nameof(outputs));
+        CheckLength(attention.Length, batch * WindowLength, nameof(attention));
+        Execute(_main, windows, batch);
+        _main.ReadOutput(0, batch, outputs);
+        _main.ReadOutput(1, batch, attention);
+    }
+
+    public void Dispose()
+    {
+        _encoder?.Dispose();
+        _main.Dispose();
+    }
+
+    private static void Execute(BoundSession session, ReadOnlySpan<float> input, int batch)
+    {
+        try
+        {
+            session.Run(input, batch);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw OrtErrors.Run(ex, session.File, batch);
+        }
+    }
+
+    private static void CheckLength(int actual, int required, string name)
+    {
+        if (actual < required)
+        {
+            throw new ArgumentException($"{name} holds {actual} floats; this call needs {required}.", name);
+        }
+    }
+}

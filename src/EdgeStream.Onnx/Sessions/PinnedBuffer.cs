@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace EdgeStream.Onnx.Sessions;
+
+/// <summary>
+/// One tensor's host memory for up to MaxBatch items, on the pinned object heap so ONNX Runtime can hold pointers to it
+/// for the engine's life. float32 tensors are written and read directly; float16 tensors convert on the way in and out
+/// (the pipeline works in float32 throughout).
+/// </summary>
+internal sealed class PinnedBuffer
+{
+    private readonly float[]? _float;
+    private readonly Float16[]? _half;
+
+    public PinnedBuffer(TensorSpec spec, int maxBatch)
+    {
+        Spec = spec;
+        var length = spec.ItemLength * maxBatch;
+        if (spec.ElementType == TensorElementType.Float16)
+        {
+            _half = GC.AllocateArray<Float16>(length, pinned: true);
+        }
+        else
+        {
+            _float = GC.AllocateArray<float>(length, pinned: true);
+        }
+    }
+
+    public TensorSpec Spec { get; }
+
+    /// <summary>A tensor over the first <paramref name="batch"/> items; created once per batch size and cached by the caller.</summary>
+    public OrtValue CreateValue(int batch)
+    {
+        var shape = Spec.Dims.Select((d, i) => i == 0 ? (long)batch : d).ToArray();
+        var count = batch * Spec.ItemLength;
+        return _half is not null
+            ? OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _half.AsMemory(0, count), shape)
+            : OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _float!.AsMemory(0, count), shape);
+    }
+
+    public void Write(ReadOnlySpan<float> source)
+    {
+        if (_float is not null)
+        {
+            source.CopyTo(_float);
+            return;
+        }
+
+        var dst = MemoryMarshal.Cast<Float16, Half>(_half.AsSpan());
+        for (var i = 0; i < source.Length; i++)
+        {
+            dst[i] = (Half)source[i];
+        }
+    }
+
+    public void Read(Span<float> destination)
+    {
+        if (_float is not null)
+        {
+            _float.AsSpan(0, destination.Length).CopyTo(destination);
+            return;
+        }
+
+        var src = MemoryMarshal.Cast<Float16, Half>(_half.AsSpan());
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = (float)src[i];
+        }
+    }
+}

@@ -37,11 +37,19 @@ public sealed class SensorSourceFactory
     }
 
     /// <summary>Connection settings from the MQTT options: the configured broker (or the embedded one on <paramref name="embeddedPort"/>), one client id per stream.</summary>
-    public static Func<string, MqttConnectionSettings> MqttFrom(MqttOptions options, string device, int? embeddedPort = null)
+    public static Func<string, MqttConnectionSettings> MqttFrom(MqttOptions options, string device, int? embeddedPort = null) =>
+        MqttFrom(options, device, () => embeddedPort);
+
+    /// <summary>
+    /// As above, with the embedded broker's port read when each source is created: with <c>EmbeddedPort</c> 0 the
+    /// port is known only once the broker runs, so start it before creating the sources.
+    /// </summary>
+    public static Func<string, MqttConnectionSettings> MqttFrom(MqttOptions options, string device, Func<int?> embeddedPort)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(embeddedPort);
         var prefix = string.IsNullOrWhiteSpace(options.ClientId) ? $"edgestream-{device}" : options.ClientId;
-        return streamId => MqttConnectionSettings.From(options, BrokerEndpoint.From(options, embeddedPort), $"{prefix}-sensor-{streamId}");
+        return streamId => MqttConnectionSettings.From(options, BrokerEndpoint.From(options, embeddedPort()), $"{prefix}-sensor-{streamId}");
     }
 
     public static bool CanCreate(string? uri) => SensorUri.IsSensorUri(uri);

@@ -96,6 +96,19 @@ public sealed class SensorSourceFactoryTests : IDisposable
     }
 
     [Fact]
+    public void MqttFrom_EmbeddedBrokerOnPortZero_UsesThePortKnownAtCreate()
+    {
+        int? port = null;
+        var mqtt = SensorSourceFactory.MqttFrom(new MqttOptions { EmbeddedPort = 0, ClientId = "box" }, "edge1", () => port);
+        port = 41883;
+
+        var settings = mqtt("s1");
+
+        Assert.Equal("mqtt://127.0.0.1:41883", settings.Endpoint.ToString());
+        Assert.Equal("box-sensor-s1", settings.ClientId);
+    }
+
+    [Fact]
     public void Create_MqttWithoutMqtt_ThrowsClearly()
     {
         var ex = Assert.Throws<SensorSourceException>(() => new SensorSourceFactory(_files.Root).Create(new SensorStreamRequest("s", "mqtt:t")));

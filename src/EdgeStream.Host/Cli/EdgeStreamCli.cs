@@ -9,6 +9,7 @@ internal static class EdgeStreamCli
     {
         var root = new RootCommand("EdgeStream: real-time video and sensor analytics at the edge; events over MQTT.");
         root.Subcommands.Add(RunCommand.Create(error));
+        root.Subcommands.Add(ReplayCommand.Create(output, error));
         return root;
     }
 

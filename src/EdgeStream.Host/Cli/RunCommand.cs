@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EdgeStream.Host.Hosting;
-using EdgeStream.Host.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

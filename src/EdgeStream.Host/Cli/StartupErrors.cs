@@ -1,4 +1,5 @@
 using EdgeStream.Core.Inference;
+using EdgeStream.Host.Composition;
 using EdgeStream.Host.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,10 @@ internal static class StartupErrors
         catch (ModelLoadException e)
         {
             await WriteAsync(error, "model error", [e.Message]);
+        }
+        catch (StartupException e)
+        {
+            await WriteAsync(error, "start-up error", [e.Message]);
         }
 
         return ExitCodes.StartupError;

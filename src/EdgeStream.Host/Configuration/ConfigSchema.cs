@@ -1,4 +1,5 @@
 using EdgeStream.Core.Configuration;
+using EdgeStream.Video.Capture;
 
 namespace EdgeStream.Host.Configuration;
 
@@ -8,5 +9,6 @@ internal static class ConfigSchema
     public static IReadOnlyDictionary<string, Type> Sections { get; } = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
     {
         [ConfigKeys.Section] = typeof(EdgeStreamOptions),
+        [VideoSourceOptions.SectionName] = typeof(VideoSourceOptions),
     };
 }

@@ -9,15 +9,30 @@ internal static class StreamUri
 {
     private const string CsvPrefix = "csv:";
 
-    /// <summary>The local file the URI names, or null when it names something else.</summary>
-    public static string? LocalFile(string uri)
+    /// <summary>The local file the URI names (without a sensor URI's <c>?settings</c>), or null when it names something else.</summary>
+    public static string? LocalFile(string uri) => Split(uri).File;
+
+    /// <summary>The file part and the rest (<c>csv:</c> prefix, <c>?speed=20</c> query) of a URI naming a local file.</summary>
+    private static (string? File, string Prefix, string Query) Split(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        if (uri.StartsWith(CsvPrefix, StringComparison.OrdinalIgnoreCase))
+        var prefix = uri.StartsWith(CsvPrefix, StringComparison.OrdinalIgnoreCase) ? uri[..CsvPrefix.Length] : "";
+        var rest = uri[prefix.Length..];
+
+        // Sensor URIs carry settings after the last '?' (the sensor factory's rule).
+        var question = rest.LastIndexOf('?');
+        var query = "";
+        if (question >= 0 && (prefix.Length > 0 || rest[..question].EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
         {
-            return uri[CsvPrefix.Length..];
+            query = rest[question..];
+            rest = rest[..question];
         }
 
+        return prefix.Length > 0 ? (rest, prefix, query) : (LocalVideoFile(rest), prefix, query);
+    }
+
+    private static string? LocalVideoFile(string uri)
+    {
         var notFile = uri.Contains("://", StringComparison.Ordinal)
             || uri.StartsWith("v4l2:", StringComparison.OrdinalIgnoreCase)
             || uri.StartsWith("pipe:", StringComparison.OrdinalIgnoreCase)
@@ -26,25 +41,15 @@ internal static class StreamUri
         return notFile || uri.Length == 0 ? null : uri;
     }
 
-    /// <summary>True when the URI is sensor input (CSV replay or an MQTT topic) rather than video.</summary>
-    public static bool IsSensor(string uri)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        return uri.StartsWith(CsvPrefix, StringComparison.OrdinalIgnoreCase)
-            || uri.StartsWith("mqtt:", StringComparison.OrdinalIgnoreCase)
-            || (LocalFile(uri) is { } file && file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
-    }
-
     /// <summary>Makes a relative file path in the URI absolute against <paramref name="baseDirectory"/>; other URIs pass through.</summary>
     public static string Resolve(string uri, string baseDirectory)
     {
-        var file = LocalFile(uri);
+        var (file, prefix, query) = Split(uri);
         if (file is null || file.Length == 0 || Path.IsPathRooted(file))
         {
             return uri;
         }
 
-        var full = Path.GetFullPath(file, baseDirectory);
-        return uri.StartsWith(CsvPrefix, StringComparison.OrdinalIgnoreCase) ? CsvPrefix + full : full;
+        return prefix + Path.GetFullPath(file, baseDirectory) + query;
     }
 }

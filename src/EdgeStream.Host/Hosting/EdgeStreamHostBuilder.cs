@@ -1,6 +1,7 @@
 using System.Collections;
 using EdgeStream.Core.Configuration;
 using EdgeStream.Host.Configuration;
+using EdgeStream.Video.Capture;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,8 @@ internal static class EdgeStreamHostBuilder
         builder.Services.AddOptions<EdgeStreamOptions>().Bind(builder.Configuration.GetSection(ConfigKeys.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IPostConfigureOptions<EdgeStreamOptions>, ConfigPaths>();
         builder.Services.AddSingleton<IValidateOptions<EdgeStreamOptions>, EdgeStreamOptionsValidator>();
+        builder.Services.AddOptions<VideoSourceOptions>().Bind(builder.Configuration.GetSection(VideoSourceOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<VideoSourceOptions>, VideoOptionsValidator>();
         ConfigureLogging(builder, minimumLevel);
         builder.Services.AddSystemd();
         return builder;
@@ -69,6 +72,9 @@ internal static class EdgeStreamHostBuilder
     {
         builder.Logging.SetMinimumLevel(minimumLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        // A start-up failure is printed once, plainly, by the command; the host would log it again with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection(ConfigKeys.Logging));
         builder.Logging.AddSimpleConsole(o =>
         {

@@ -1,0 +1,45 @@
+using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Inference;
+using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Onnx;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeStream.Host.Composition;
+
+/// <summary>
+/// One engine per configured model that some stream uses (streams of one model share it and are batched
+/// together). A missing or bad model throws <see cref="ModelLoadException"/> naming the config key.
+/// </summary>
+internal static class EngineCatalog
+{
+    public static Dictionary<string, IInferenceEngine> Load(EdgeStreamOptions options, ILoggerFactory loggers, List<IDisposable> owned)
+    {
+        var factory = new OnnxEngineFactory(loggers.CreateLogger<OnnxEngineFactory>());
+        var engines = new Dictionary<string, IInferenceEngine>(StringComparer.Ordinal);
+        foreach (var name in options.Streams.Select(s => s.Model).Distinct(StringComparer.Ordinal))
+        {
+            var model = options.Models[name];
+            try
+            {
+                var manifest = ManifestLoader.Load(model.Path);
+                var engine = factory.Create(manifest, new EngineOptions
+                {
+                    Variant = model.Variant,
+                    Layout = model.Layout,
+                    Provider = model.Provider,
+                    IntraOpThreads = model.IntraOpThreads,
+                    MaxBatch = model.MaxBatch,
+                    FallbackToCpu = model.FallbackToCpu,
+                });
+                owned.Add(engine);
+                engines[name] = engine;
+            }
+            catch (ModelLoadException e)
+            {
+                throw new ModelLoadException($"EdgeStream:Models:{name}: {e.Message}", e);
+            }
+        }
+
+        return engines;
+    }
+}

@@ -1,0 +1,74 @@
+using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Events;
+using EdgeStream.Core.Events.Sinks;
+using EdgeStream.Mqtt.Broker;
+using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Publishing;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeStream.Host.Composition;
+
+/// <summary>The configured sinks: console (stdout), JSONL file, MQTT (embedded broker or external).</summary>
+internal static class SinkCatalog
+{
+    public static async Task<List<IEventSink>> CreateAsync(EdgeStreamOptions options, DeviceStatus online, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var sinks = new List<IEventSink>();
+        try
+        {
+            if (options.Sinks.Console)
+            {
+                sinks.Add(new ConsoleEventSink());
+            }
+
+            if (options.Sinks.Jsonl is { Length: > 0 } path)
+            {
+                sinks.Add(OpenJsonl(path));
+            }
+
+            if (options.Mqtt.Enabled)
+            {
+                sinks.Add(await StartMqttAsync(options.Mqtt, online, loggers, time, cancellationToken));
+            }
+
+            return sinks;
+        }
+        catch
+        {
+            foreach (var sink in sinks)
+            {
+                await sink.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    private static JsonlEventSink OpenJsonl(string path)
+    {
+        try
+        {
+            return JsonlEventSink.Open(path, append: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"EdgeStream:Sinks:Jsonl: cannot open '{path}': {e.Message}", e);
+        }
+    }
+
+    private static async Task<MqttEventSink> StartMqttAsync(MqttOptions mqtt, DeviceStatus online, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MqttEventSink.StartAsync(mqtt, online, loggers, time, cancellationToken);
+        }
+        catch (EmbeddedBrokerException e)
+        {
+            throw new StartupException($"EdgeStream:Mqtt:EmbeddedPort: {e.Message} (set another port, 0 for any free one, or Broker to an external mqtt:// URL)", e);
+        }
+        catch (MqttConnectException e)
+        {
+            throw new StartupException($"EdgeStream:Mqtt:Broker: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Inference;
+using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Sources;
+using EdgeStream.Host.Configuration;
+using EdgeStream.Sensors;
+using EdgeStream.Sensors.Factory;
+using EdgeStream.Video;
+using EdgeStream.Video.Capture;
+using EdgeStream.Video.Files;
+using EdgeStream.Video.Preprocessing;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeStream.Host.Composition;
+
+/// <summary>
+/// Makes each stream's source from its URI: sensor URIs (csv:, *.csv, mqtt:) through the sensor factory, the rest
+/// through the video factory. A video stream needs an action model and a sensor stream an anomaly model.
+/// With a fixed <see cref="Epoch"/> (replay) video files start their stream time there, so replays are identical.
+/// </summary>
+internal sealed class SourceCatalog(EdgeStreamOptions options, VideoSourceOptions video, string baseDirectory, TimeProvider time, ILoggerFactory loggers)
+{
+    private readonly SensorSourceFactory _sensors = new(
+        baseDirectory,
+        options.Mqtt.Enabled ? SensorSourceFactory.MqttFrom(options.Mqtt, options.Device) : null,
+        time,
+        loggers);
+
+    private VideoSourceFactory? _video;
+
+    public DateTimeOffset? Epoch { get; init; }
+
+    public IStreamSource Create(int index, StreamOptions stream, IInferenceEngine engine)
+    {
+        var key = $"EdgeStream:Streams:{index}";
+        var manifest = engine.Manifest;
+        var sensor = SensorSourceFactory.CanCreate(stream.Uri);
+        var wanted = sensor ? ModelTask.Anomaly : ModelTask.Action;
+        if (manifest.Task != wanted)
+        {
+            throw new StartupException($"{key}:Model: '{stream.Model}' is an {manifest.Task.ToString().ToLowerInvariant()} model but '{stream.Uri}' is {(sensor ? "sensor" : "video")} input, which needs an {wanted.ToString().ToLowerInvariant()} model");
+        }
+
+        try
+        {
+            return sensor ? _sensors.Create(stream, manifest.Input.ChannelNames) : CreateVideo(stream, manifest);
+        }
+        catch (Exception e) when (e is ArgumentException or SensorSourceException or VideoSourceException)
+        {
+            throw new StartupException($"{key}:Uri: {e.Message}", e);
+        }
+    }
+
+    private IStreamSource CreateVideo(StreamOptions stream, ModelManifest manifest)
+    {
+        _video ??= new VideoSourceFactory(video, loggers, time);
+        if (Epoch is { } epoch && StreamUri.LocalFile(stream.Uri) is { } file)
+        {
+            var realtime = stream.Pacing.Equals("realtime", StringComparison.OrdinalIgnoreCase);
+            var preprocessor = new FramePreprocessor(PreprocessSpec.FromInput(manifest.Input));
+            return new VideoFileSource(stream.Id, file, preprocessor, new VideoFileSettings(stream.Loop, realtime, epoch), video, time, loggers.CreateLogger<VideoFileSource>());
+        }
+
+        return _video.Create(stream, manifest.Input, baseDirectory);
+    }
+}

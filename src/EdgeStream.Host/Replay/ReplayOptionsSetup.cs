@@ -1,0 +1,39 @@
+using EdgeStream.Core.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace EdgeStream.Host.Replay;
+
+/// <summary>
+/// Turns the configuration into a replay: the files replace the configured streams (fast, no loop), queues become
+/// lossless so every frame is judged, MQTT only when <c>--broker</c> is given, console only with <c>--print</c>.
+/// Runs after relative paths were resolved and before validation, so the files are checked like configured ones.
+/// </summary>
+internal sealed class ReplayOptionsSetup(ReplayRequest request, IReadOnlyList<ReplayInput> inputs) : IPostConfigureOptions<EdgeStreamOptions>
+{
+    public void PostConfigure(string? name, EdgeStreamOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var chooser = new ReplayModelChooser(options);
+        options.Streams = [.. inputs.Select(input => new StreamOptions
+        {
+            Id = input.StreamId,
+            Uri = input.Uri,
+            Model = chooser.Choose(input, input.IsSensor ? request.AnomalyModel : request.ActionModel),
+            Pacing = "fast",
+            Loop = false,
+        })];
+        options.Pipeline.Lossless = true;
+        options.Sinks.Console = request.Print;
+        options.Sinks.Jsonl = null;
+        options.Mqtt.Enabled = request.Broker is not null;
+        if (request.Broker is not null)
+        {
+            options.Mqtt.Broker = request.Broker;
+        }
+
+        if (request.Device is not null)
+        {
+            options.Device = request.Device;
+        }
+    }
+}

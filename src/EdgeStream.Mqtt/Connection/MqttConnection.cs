@@ -68,6 +68,7 @@ public sealed class MqttConnection : IAsyncDisposable
         }
 
         var failures = 0;
+        var firstDelay = TimeSpan.Zero;
         try
         {
             await ConnectOnceAsync(cancellationToken);
@@ -75,10 +76,11 @@ public sealed class MqttConnection : IAsyncDisposable
         catch (MqttConnectException ex) when (!ex.IsPermanent && !requireConnection)
         {
             failures = 1;
-            Log.ConnectFailed(_logger, failures, Settings.Backoff.Delay(failures).TotalSeconds, ex.Message);
+            firstDelay = Settings.Backoff.Delay(failures);
+            Log.ConnectFailed(_logger, failures, firstDelay.TotalSeconds, ex.Message);
         }
 
-        _loop = Task.Run(() => SuperviseAsync(failures, _stop.Token), CancellationToken.None);
+        _loop = Task.Run(() => SuperviseAsync(failures, firstDelay, _stop.Token), CancellationToken.None);
     }
 
     /// <summary>
@@ -179,8 +181,13 @@ public sealed class MqttConnection : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task SuperviseAsync(int failures, CancellationToken stop)
+    private async Task SuperviseAsync(int failures, TimeSpan firstDelay, CancellationToken stop)
     {
+        if (failures > 0 && !await BackOffAsync(firstDelay, stop))
+        {
+            return;
+        }
+
         while (!stop.IsCancellationRequested)
         {
             try
@@ -220,15 +227,25 @@ public sealed class MqttConnection : IAsyncDisposable
                     Log.LoopFailed(_logger, ex);
                 }
 
-                try
-                {
-                    await Task.Delay(delay, _time, stop);
-                }
-                catch (OperationCanceledException)
+                if (!await BackOffAsync(delay, stop))
                 {
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>Waits before the next connect attempt; false when stopping.</summary>
+    private async Task<bool> BackOffAsync(TimeSpan delay, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, stop);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

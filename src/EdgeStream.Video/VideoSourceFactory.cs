@@ -39,6 +39,12 @@ public sealed class VideoSourceFactory
         }
     }
 
+    /// <summary>
+    /// Stream time zero of every video file this factory creates (replay: identical timestamps on every run).
+    /// Default null: the clock's time when each file source starts.
+    /// </summary>
+    public DateTimeOffset? FileEpoch { get; init; }
+
     /// <summary>True when the URI names a video input (not a sensor <c>csv:</c>/<c>mqtt:</c> one).</summary>
     public static bool IsVideoUri(string? uri) => VideoUri.TryParse(uri, out _);
 
@@ -78,7 +84,7 @@ public sealed class VideoSourceFactory
         {
             case VideoUriKind.File:
                 var path = baseDirectory is null ? Path.GetFullPath(uri.Target) : Path.GetFullPath(uri.Target, baseDirectory);
-                return new VideoFileSource(stream.Id, path, preprocessor, new VideoFileSettings(stream.Loop, realtime), _options, _time, _loggers.CreateLogger<VideoFileSource>());
+                return new VideoFileSource(stream.Id, path, preprocessor, new VideoFileSettings(stream.Loop, realtime, FileEpoch), _options, _time, _loggers.CreateLogger<VideoFileSource>());
             case VideoUriKind.Camera:
                 var device = uri.CameraIndex is { } index ? CameraDevice.FromIndex(index) : CameraDevice.FromPath(uri.Target);
                 return new CameraSource(stream.Id, device, preprocessor, _options, _time, _loggers.CreateLogger<CameraSource>());

@@ -69,6 +69,19 @@ public class VideoSourceFactoryTests
         Assert.Equal(TestClips.Frames, writer.Count);
     }
 
+    [FfmpegFact]
+    public async Task Create_FileEpoch_StartsStreamTimeThere()
+    {
+        var epoch = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        var factory = new VideoSourceFactory(new VideoSourceOptions()) { FileEpoch = epoch };
+        await using var source = factory.Create(new StreamOptions { Id = "s1", Uri = TestClips.Mjpeg, Pacing = "fast" }, Sources.Spec);
+        var writer = Sources.Writer();
+
+        await Sources.RunToEndAsync(source, writer);
+
+        Assert.Equal(epoch, writer.Steps[0].Timestamp);
+    }
+
     [Fact]
     public void Constructor_BadOption_ThrowsNamingTheKey()
     {

@@ -54,6 +54,7 @@ public sealed class CameraSource : IStreamSource
     private SessionOutcome Capture(FrameEmitter emitter, CancellationToken cancellationToken)
     {
         using var capture = new VideoCapture();
+        long frames = 0;
         try
         {
             var opened = _device.Index is { } index
@@ -68,7 +69,6 @@ public sealed class CameraSource : IStreamSource
             capture.Set(VideoCaptureProperties.BufferSize, 1);
             Log.CameraOpened(_logger, StreamId, _device.ToString(), capture.FrameWidth, capture.FrameHeight, capture.GetBackendName());
             emitter.BeginSession();
-            long frames = 0;
             while (!cancellationToken.IsCancellationRequested)
             {
                 if (!capture.Read(_frame) || _frame.Empty())
@@ -85,7 +85,7 @@ public sealed class CameraSource : IStreamSource
         }
         catch (OpenCVException ex)
         {
-            return SessionOutcome.Failed(0, $"camera {_device}: {ex.Message}");
+            return SessionOutcome.Failed(frames, $"camera {_device}: {ex.Message}");
         }
     }
 }

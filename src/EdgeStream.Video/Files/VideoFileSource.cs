@@ -85,7 +85,11 @@ public sealed class VideoFileSource : IStreamSource
                 Log.Looping(_logger, StreamId, _path, pass);
             }
 
-            emitter.BeginSession();
+            if (pass == 1)
+            {
+                emitter.BeginSession(); // Online once per session, not at every loop pass
+            }
+
             _timeline.BeginPass(fps);
             long passFrames = 0;
             while (!cancellationToken.IsCancellationRequested)

@@ -180,6 +180,20 @@ def cmd_retune(a):
     evaluate_and_export(a, load_model(out), series, X, have, channels, window, warmup, name, desc, out, keep)
 
 
+def cmd_metrics(a):
+    """Recompute held-out normal forecast metrics from checkpoint.pt into evaluation.json."""
+    st.set_threads()
+    out = Path(a.out)
+    evaluation = json.loads((out / "evaluation.json").read_text())
+    data_dir = Path(a.data_dir) if a.data_dir else sd.default_data_dir()
+    series = sd.load_skab(data_dir) if a.dataset == "skab" else sd.load_nab(data_dir)
+    fm = st.forecast_metrics(load_model(out), series, evaluation["window"], evaluation["warmupSamples"],
+                             max_abs=20.0 if a.dataset == "nab" else float("inf"))
+    log(json.dumps(fm))
+    evaluation["heldOutNormalForecast"] = fm
+    (out / "evaluation.json").write_text(json.dumps(evaluation, indent=2) + "\n")
+
+
 def cmd_export(a):
     """Re-export fp32/int8 + golden + manifest from <out>/checkpoint.pt and <out>/evaluation.json."""
     st.set_threads()
@@ -290,6 +304,11 @@ def main(argv=None):
     r.add_argument("--max-far", type=float, default=10.0)
     r.add_argument("--max-normal-events", type=int, default=0)
     r.set_defaults(fn=cmd_retune)
+    m = sub.add_parser("metrics", help="recompute held-out normal forecast metrics into evaluation.json")
+    m.add_argument("--dataset", choices=sorted(PRESETS), default="skab")
+    m.add_argument("--out", required=True)
+    m.add_argument("--data-dir")
+    m.set_defaults(fn=cmd_metrics)
     e = sub.add_parser("export", help="re-export ONNX/golden/manifest from checkpoint.pt + evaluation.json")
     e.add_argument("--dataset", choices=sorted(PRESETS), default="skab")
     e.add_argument("--out", required=True)

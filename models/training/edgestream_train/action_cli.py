@@ -47,7 +47,9 @@ def cmd_train(args):
         tr_xy, va_xy = _data(args, "train", args.train_per_class), _data(args, "val", args.val_per_class)
     for arch in args.arch:
         model, info = train(arch, tr_xy, va_xy, labels, epochs=args.epochs, batch=args.batch, lr=args.lr,
-                            seed=args.seed, max_minutes=args.max_minutes)
+                            seed=args.seed, max_minutes=args.max_minutes, device=args.device,
+                            arch_kwargs=dict(skip=args.skip, temperature=args.temperature)
+                            if arch == "cnn_lstm_attention" else {})
         os.makedirs(os.path.dirname(_ckpt(args, arch)), exist_ok=True)
         save(_ckpt(args, arch), model, info)
         print(f"[{arch}] saved {_ckpt(args, arch)}; trained in {info['train_seconds']:.0f}s, "
@@ -70,7 +72,8 @@ def cmd_eval(args):
             print(f"[{arch}] no checkpoint at {_ckpt(args, arch)}: skipped")
             continue
         model, ck = _load(args, arch)
-        logits, att = predict(model, test_x)
+        logits, att = predict(model.to(args.device), test_x)
+        model.cpu()
         labels = ck["labels"]
         if i == 0 and args.plots:
             m = write_plots(args.plots, test_x, test_y, logits, att, labels, f"{arch} (test split)")
@@ -184,8 +187,8 @@ def main(argv):
     p = sub.add_parser("train", help="train one or more architectures")
     _common(p)
     p.add_argument("--arch", nargs="+", default=["cnn_lstm_attention"])
-    p.add_argument("--epochs", type=int, default=10)
-    p.add_argument("--batch", type=int, default=32)
+    p.add_argument("--epochs", type=int, default=12)
+    p.add_argument("--batch", type=int, default=16)
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--max-minutes", type=float, default=None, help="stop after the epoch that crosses this")
@@ -193,6 +196,9 @@ def main(argv):
     p.add_argument("--val-per-class", type=int, default=60)
     p.add_argument("--video-dir", help="train on root/<class>/<videos> instead of synthetic clips")
     p.add_argument("--video-stride", type=int, default=8)
+    p.add_argument("--device", default="cpu", help="torch device (cpu; cuda where there is a GPU)")
+    p.add_argument("--skip", action="store_true", help="attention head: classifier also sees the last LSTM state")
+    p.add_argument("--temperature", type=float, default=0.5, help="attention softmax temperature")
     p.set_defaults(fn=cmd_train)
 
     p = sub.add_parser("eval", help="test-split metrics (+ confusion and attention PNGs for the first arch)")
@@ -201,6 +207,7 @@ def main(argv):
     p.add_argument("--test-per-class", type=int, default=100)
     p.add_argument("--plots", help="folder for confusion.png and attention_<class>.png")
     p.add_argument("--json", help="write the metrics here")
+    p.add_argument("--device", default="cpu")
     p.set_defaults(fn=cmd_eval)
 
     p = sub.add_parser("export", help="ONNX fp32/fp16/int8 x fused/encoder/head, manifest, golden vectors")

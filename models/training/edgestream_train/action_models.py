@@ -50,16 +50,18 @@ class AttentionHead(nn.Module):
     """LSTM + additive attention (Linear-Tanh-Linear energy, softmax(energy / temperature) over T)
     + Linear. Returns (logits[B,K], attention[B,T]). LSTM and softmax stay float under int8."""
 
-    def __init__(self, classes, features=FEATURES, hidden=128, temperature=0.5):
+    def __init__(self, classes, features=FEATURES, hidden=128, temperature=0.5, skip=False):
         super().__init__()
-        self.temperature = temperature
+        self.temperature, self.skip = temperature, skip
         self.lstm = make_lstm(features, hidden)
         self.q_lstm = torch.ao.quantization.QuantStub()   # int8: quantise LSTM output for Linear
         self.att1 = nn.Linear(hidden, hidden)
         self.q_tanh = torch.ao.quantization.QuantStub()   # int8: quantise tanh output for Linear
         self.att2 = nn.Linear(hidden, 1)
         self.q_ctx = torch.ao.quantization.QuantStub()    # int8: quantise context for the classifier
-        self.fc = nn.Linear(hidden, classes)
+        # skip: the classifier also sees the last LSTM state. Without it the pure attention model sat
+        # on a loss plateau for ~4 epochs (an average over time starts with a weak signal).
+        self.fc = nn.Linear(2 * hidden if skip else hidden, classes)
         self.dq = torch.ao.quantization.DeQuantStub()
 
     def forward(self, feats):
@@ -68,6 +70,8 @@ class AttentionHead(nn.Module):
         energy = self.att2(self.q_tanh(torch.tanh(self.att1(hq))))  # [B,T,1]
         att = torch.softmax(energy.squeeze(-1) / self.temperature, dim=1)
         ctx = torch.sum(att.unsqueeze(-1) * h, dim=1)                # [B,H]
+        if self.skip:
+            ctx = torch.cat([ctx, h[:, -1]], dim=1)                   # [B,2H]
         return self.dq(self.fc(self.q_ctx(ctx))), att
 
 
@@ -133,9 +137,10 @@ class PixelLSTM(nn.Module):
 ARCHS = ["cnn_lstm_attention", "cnn_lstm", "cnn_mean", "pixel_lstm"]
 
 
-def build(arch, classes):
+def build(arch, classes, **head_kw):
+    """head_kw (attention only): temperature, skip; stored in checkpoints as arch_kwargs."""
     if arch == "cnn_lstm_attention":
-        return ActionModel(FrameEncoder(), AttentionHead(classes))
+        return ActionModel(FrameEncoder(), AttentionHead(classes, **head_kw))
     if arch == "cnn_lstm":
         return ActionModel(FrameEncoder(), LastStepHead(classes))
     if arch == "cnn_mean":

@@ -47,6 +47,9 @@ public sealed class MqttConnection : IAsyncDisposable
         remove => _client.ApplicationMessageReceivedAsync -= value;
     }
 
+    /// <summary>Completes when the connection is up (at once if it is); an outbox drain waits on this before sending.</summary>
+    public Task WaitUntilConnectedAsync(CancellationToken cancellationToken) => _up.Task.WaitAsync(cancellationToken);
+
     /// <summary>Registers an action run after every (re)connect, before waiting publishes resume. Register before <see cref="StartAsync"/>.</summary>
     public void OnConnected(Func<CancellationToken, Task> action)
     {

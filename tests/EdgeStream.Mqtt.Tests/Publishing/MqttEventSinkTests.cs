@@ -130,11 +130,13 @@ public sealed class MqttEventSinkTests(ITestOutputHelper output) : IDisposable
 
         proxy.Refuse = true;
         proxy.KillAll();
-        await Eventually.TrueAsync(() => !sink.Connection.IsConnected, "the client notices the dead connection");
+        await Eventually.TrueAsync(() => !sink.Connection.WaitUntilConnectedAsync(CancellationToken.None).IsCompleted, "the client notices the dead connection");
         var e = Samples.Event(1);
         var publish = sink.PublishAsync(e, CancellationToken.None);
+        var up = sink.Connection.WaitUntilConnectedAsync(CancellationToken.None);
         proxy.Refuse = false;
         await publish;
+        await up;
 
         Assert.Equal(EventJson.Serialize(e), (await probe.NextAsync()).Payload);
     }

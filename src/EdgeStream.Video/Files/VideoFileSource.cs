@@ -14,6 +14,9 @@ namespace EdgeStream.Video.Files;
 /// </summary>
 public sealed class VideoFileSource : IStreamSource
 {
+    // Undecodable frames in a row before the rest of the file is given up as unreadable.
+    private const int MaxFailuresInARow = 250;
+
     private readonly string _path;
     private readonly FramePreprocessor _preprocessor;
     private readonly VideoFileSettings _settings;
@@ -91,18 +94,30 @@ public sealed class VideoFileSource : IStreamSource
             }
 
             _timeline.BeginPass(fps);
-            long passFrames = 0;
+            long passFrames = 0, attempts = 0;
+            var failuresInARow = 0;
             while (!cancellationToken.IsCancellationRequested)
             {
-                if (!VideoFileProbe.TryRead(capture, _frame, _path, passFrames, out var readProblem))
+                attempts++;
+                if (!VideoFileProbe.TryRead(capture, _frame, _path, attempts - 1, out var readProblem))
                 {
                     if (readProblem is not null)
                     {
                         return SessionOutcome.Failed(frames, readProblem);
                     }
 
+                    // OpenCV returns false both at the end and for a frame it cannot decode (corrupt bytes mid-file).
+                    // While the container says frames remain, count the frame as rejected and read on.
+                    if (attempts < expected && ++failuresInARow <= MaxFailuresInARow)
+                    {
+                        writer.Reject($"{_path}: frame {attempts - 1} could not be decoded");
+                        continue;
+                    }
+
                     break;
                 }
+
+                failuresInARow = 0;
 
                 var streamTime = _timeline.Next(capture.Get(VideoCaptureProperties.PosMsec));
                 await pacer.WaitAsync(streamTime, cancellationToken);

@@ -13,6 +13,7 @@ public class BrokenFileTests
         { nameof(TestClips.TextFile), "cannot open" },
         { nameof(TestClips.Garbage), "cannot open" },
         { nameof(TestClips.TruncatedNoIndex), "cannot open" },
+        { nameof(TestClips.AudioOnly), "cannot open" },
         { "Missing", "not found" },
         { "Directory", "is a directory" },
     };
@@ -48,6 +49,34 @@ public class BrokenFileTests
     }
 
     [FfmpegFact]
+    public async Task RunAsync_CorruptH264MidFile_RejectsUndecodableFramesAndReadsOn()
+    {
+        await using var source = Sources.File(TestClips.CorruptMiddleH264);
+        var writer = Sources.Writer();
+
+        await Sources.RunToEndAsync(source, writer);
+
+        // `ffmpeg -i corrupt-middle.h264.mp4 -f null -` decodes 15 of the 30 frames; OpenCV fails on the others.
+        Assert.InRange(writer.Count, 10, TestClips.Frames - 1);
+        Assert.NotEmpty(writer.Rejects);
+        Assert.All(writer.Rejects, r => Assert.Contains("could not be decoded", r, StringComparison.Ordinal));
+        Assert.Contains(writer.Health, h => h.Health == StreamHealth.Degraded && h.Reason!.Contains("truncated or corrupt", StringComparison.Ordinal));
+        Assert.Contains("end of file", Sources.LastOffline(writer), StringComparison.Ordinal);
+    }
+
+    [FfmpegFact]
+    public async Task RunAsync_CorruptMjpegMidFile_DecodesAroundTheDamageAndEnds()
+    {
+        await using var source = Sources.File(TestClips.CorruptMiddleMjpeg);
+        var writer = Sources.Writer();
+
+        await Sources.RunToEndAsync(source, writer);
+
+        Assert.InRange(writer.Count, TestClips.Frames / 2, TestClips.Frames);
+        Assert.Contains("end of file", Sources.LastOffline(writer), StringComparison.Ordinal);
+    }
+
+    [FfmpegFact]
     public async Task RunAsync_RetryFilesWithTwoAttempts_RetriesWithBackoffThenGivesUp()
     {
         var options = Sources.FastRetries(maxAttempts: 2);
@@ -68,7 +97,7 @@ public class BrokenFileTests
     [FfmpegFact]
     public async Task RunAsync_RetryFiles_PicksUpTheFileOnceItAppears()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("edgestream-late-").FullName, "late.mp4");
+        var path = Path.Combine(TestClips.Dir, $"late-{Guid.NewGuid():N}.mp4");
         var options = Sources.FastRetries(maxAttempts: null);
         options.RetryFiles = true;
         await using var source = Sources.File(path, options: options);

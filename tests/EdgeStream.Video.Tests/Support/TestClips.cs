@@ -30,6 +30,15 @@ internal static class TestClips
     /// <summary>mp4 with its index first, cut in half: opens, decodes about half of the frames.</summary>
     public static string TruncatedFastStart => Path.Combine(Dir, "truncated-faststart.mp4");
 
+    /// <summary>Audio only: a valid media file with no video stream.</summary>
+    public static string AudioOnly => Path.Combine(Dir, "audio-only.wav");
+
+    /// <summary>The H.264 clip with 4 KiB of random bytes written over its middle (the index stays intact).</summary>
+    public static string CorruptMiddleH264 => Path.Combine(Dir, "corrupt-middle.h264.mp4");
+
+    /// <summary>The MJPEG clip with 4 KiB of random bytes written over its middle.</summary>
+    public static string CorruptMiddleMjpeg => Path.Combine(Dir, "corrupt-middle.mjpeg.avi");
+
     public static string ZeroBytes => Path.Combine(Dir, "zero.mp4");
 
     public static string TextFile => Path.Combine(Dir, "not-a-video.mp4");
@@ -57,6 +66,7 @@ internal static class TestClips
     private static string Create()
     {
         var dir = Directory.CreateTempSubdirectory("edgestream-video-tests-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(dir, recursive: true);
         string[] source = ["-f", "lavfi", "-i", $"testsrc=size={Width}x{Height}:rate={Fps}", "-t", "2"];
         Ffmpeg([.. source, "-c:v", "libx264", "-g", "15", "-pix_fmt", "yuv420p", "-movflags", "+faststart", Path.Combine(dir, "testsrc.h264.mp4")]);
         Ffmpeg([.. source, "-c:v", "mjpeg", "-q:v", "3", Path.Combine(dir, "testsrc.mjpeg.avi")]);
@@ -65,12 +75,22 @@ internal static class TestClips
         Ffmpeg([.. source, "-c:v", "libx264", "-g", "15", "-pix_fmt", "yuv420p", indexLast]);
         Cut(indexLast, Path.Combine(dir, "truncated-noindex.mp4"));
         Cut(Path.Combine(dir, "testsrc.h264.mp4"), Path.Combine(dir, "truncated-faststart.mp4"));
+        Ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=1", Path.Combine(dir, "audio-only.wav")]);
+        Scribble(Path.Combine(dir, "testsrc.h264.mp4"), Path.Combine(dir, "corrupt-middle.h264.mp4"));
+        Scribble(Path.Combine(dir, "testsrc.mjpeg.avi"), Path.Combine(dir, "corrupt-middle.mjpeg.avi"));
         File.WriteAllBytes(Path.Combine(dir, "zero.mp4"), []);
         File.WriteAllText(Path.Combine(dir, "not-a-video.mp4"), "This is a text file, not a video.\n");
         var garbage = new byte[64 * 1024];
         new Random(7).NextBytes(garbage);
         File.WriteAllBytes(Path.Combine(dir, "garbage.avi"), garbage);
         return dir;
+    }
+
+    private static void Scribble(string from, string to)
+    {
+        var bytes = File.ReadAllBytes(from);
+        new Random(11).NextBytes(bytes.AsSpan((bytes.Length / 2) - 2048, 4096));
+        File.WriteAllBytes(to, bytes);
     }
 
     private static void Cut(string from, string to)

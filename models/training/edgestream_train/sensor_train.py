@@ -305,11 +305,14 @@ def export_all(model, calib: np.ndarray, out_dir: Path, prefix: str, window: int
                                 "shape": [window, channels]},
                       "expected": {v: {"forecast": outs[v][0][i].tolist(), "attention": outs[v][1][i].tolist()}
                                    for v in ("fp32", "int8")}})
-    # Tolerances: fp32 ORT vs PyTorch differ by float rounding only. int8: ORT runs real int8
-    # kernels (or QDQ in float) vs PyTorch fake-quant; a rounding flip moves one quantum.
+    # Tolerances: fp32 ORT vs PyTorch differ by float rounding only. int8: ORT fuses QDQ into
+    # integer kernels (QLinearConv/MatMul with its own requantisation and x/scale rounding) while
+    # PyTorch fake-quant rounds x*(1/scale) in float, so single elements can land one quantum
+    # apart and propagate (measured with ORT 1.31.1 CPU: 3e-3 (8ch), 0.12 (univariate, input
+    # quantum 0.08)). The int8 check catches wiring errors, not last-bit parity.
     golden = {"cases": cases,
               "tolerance": {"fp32": {"forecast": 1e-4, "attention": 1e-5},
-                            "int8": {"forecast": 5e-2, "attention": 1e-2}}}
+                            "int8": {"forecast": 0.25, "attention": 0.15}}}
     (out_dir / "golden" / "golden.json").write_text(json.dumps(golden, indent=1))
     return files, qm
 

@@ -11,12 +11,12 @@ namespace EdgeStream.Onnx;
 /// <see cref="MaxBatch"/>; calls copy into pinned memory, run a cached I/O binding and copy out, allocating nothing.
 /// Created by <see cref="OnnxEngineFactory"/>. Not thread-safe: the inference stage owns it.
 /// </summary>
-public sealed class OnnxEngine : IInferenceEngine
+public sealed class OnnxEngine : IInferenceEngine, IInputStaging
 {
-    private readonly BoundSession? _encoder;
-    private readonly BoundSession _main;
+    private readonly IBoundSession? _encoder;
+    private readonly IBoundSession _main;
 
-    internal OnnxEngine(ModelManifest manifest, EngineInfo info, BoundSession? encoder, BoundSession main)
+    internal OnnxEngine(ModelManifest manifest, EngineInfo info, IBoundSession? encoder, IBoundSession main)
     {
         Manifest = manifest;
         Info = info;
@@ -44,6 +44,9 @@ public sealed class OnnxEngine : IInferenceEngine
     public int OutputLength { get; }
 
     public int MaxBatch { get; }
+
+    /// <summary>The head's (or fused model's) host input memory on the GPU path; empty on CPU and for float16 models.</summary>
+    public Memory<float> InputBuffer => _main.InputBuffer;
 
     /// <summary>Frames the encoder takes per ONNX Runtime call; <see cref="Encode"/> splits larger counts.</summary>
     public int MaxEncodeBatch => _encoder?.MaxBatch ?? 0;
@@ -84,7 +87,7 @@ public sealed class OnnxEngine : IInferenceEngine
         _main.Dispose();
     }
 
-    private static void Execute(BoundSession session, ReadOnlySpan<float> input, int batch)
+    private static void Execute(IBoundSession session, ReadOnlySpan<float> input, int batch)
     {
         try
         {
@@ -93,6 +96,10 @@ public sealed class OnnxEngine : IInferenceEngine
         catch (OnnxRuntimeException ex)
         {
             throw OrtErrors.Run(ex, session.File, batch);
+        }
+        catch (Cuda.CudaException ex)
+        {
+            throw OrtErrors.Cuda(ex, session.File, batch);
         }
     }
 

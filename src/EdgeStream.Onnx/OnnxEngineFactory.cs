@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EdgeStream.Core.Inference;
 using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Onnx.Cuda;
 using EdgeStream.Onnx.Providers;
 using EdgeStream.Onnx.Sessions;
 using Microsoft.Extensions.Logging;
@@ -18,10 +19,17 @@ namespace EdgeStream.Onnx;
 public sealed class OnnxEngineFactory : IInferenceEngineFactory
 {
     private readonly ILogger _logger;
+    private readonly ICudaRuntime _cuda;
 
     public OnnxEngineFactory(ILogger<OnnxEngineFactory>? logger = null)
+        : this(logger, CudaRuntime.Instance)
+    {
+    }
+
+    internal OnnxEngineFactory(ILogger? logger, ICudaRuntime cuda)
     {
         _logger = logger ?? NullLogger<OnnxEngineFactory>.Instance;
+        _cuda = cuda;
     }
 
     /// <summary>Loads the manifest in <paramref name="modelPath"/> (validated, files checked) and creates the engine.</summary>
@@ -34,7 +42,7 @@ public sealed class OnnxEngineFactory : IInferenceEngineFactory
         var (variant, layout) = Select(manifest, options);
         var provider = ExecutionProviders.Normalise(options.Provider);
         var parts = ModelPlan.For(manifest, variant, layout);
-        var sessions = new List<BoundSession>(parts.Count);
+        var sessions = new List<IBoundSession>(parts.Count);
         var used = new List<string>(parts.Count);
         try
         {
@@ -43,6 +51,9 @@ public sealed class OnnxEngineFactory : IInferenceEngineFactory
                 var (session, actual) = Open(manifest, variant, part, options, provider);
                 sessions.Add(session);
                 used.Add(actual);
+
+                // The next part starts where this one landed: one fallback line per engine, not per file.
+                provider = actual;
             }
         }
         catch
@@ -74,7 +85,7 @@ public sealed class OnnxEngineFactory : IInferenceEngineFactory
         return (variant, layout);
     }
 
-    private (BoundSession Session, string Provider) Open(ModelManifest manifest, VariantSpec variant, ModelPart part, EngineOptions options, string provider)
+    private (IBoundSession Session, string Provider) Open(ModelManifest manifest, VariantSpec variant, ModelPart part, EngineOptions options, string provider)
     {
         if (ModelFiles.CheckOne(manifest, part.File, $"variant '{variant.Name}' {part.Role}") is { } problem)
         {
@@ -82,7 +93,13 @@ public sealed class OnnxEngineFactory : IInferenceEngineFactory
         }
 
         var path = manifest.Resolve(part.File.File);
-        var (session, actual) = SessionLoader.Create(path, variant, options, provider, _logger);
+
+        // The encoder takes frames: a whole window at once when the batch limit allows (first window, verification).
+        var wanted = part.Role == "encoder" ? Math.Max(options.MaxBatch, manifest.WindowLength()) : options.MaxBatch;
+        var gpu = ProviderChain.IsGpu(provider)
+            ? new GpuSetup(options.Gpu, part.Input, BatchSizes.From(options.Gpu.BatchSizes, wanted, int.MaxValue), part.File.Sha256, variant.Precision, _cuda)
+            : null;
+        var (session, actual) = SessionLoader.Create(path, variant, options, provider, _logger, gpu);
         try
         {
             var limit = SessionValidator.Check(session, path, part.Input, part.Outputs);
@@ -91,8 +108,12 @@ public sealed class OnnxEngineFactory : IInferenceEngineFactory
                 Log.FixedBatch(_logger, DisplayPath.Of(path));
             }
 
-            // The encoder takes frames: a whole window at once when the batch limit allows (first window, verification).
-            var wanted = part.Role == "encoder" ? Math.Max(options.MaxBatch, manifest.WindowLength()) : options.MaxBatch;
+            if (ProviderChain.IsGpu(actual))
+            {
+                var sizes = BatchSizes.From(options.Gpu.BatchSizes, wanted, limit);
+                return (DeviceSessions.Open(session, path, part, sizes, options.Gpu, actual, _cuda, _logger), actual);
+            }
+
             return (new BoundSession(session, path, part.Input, part.Outputs, Math.Min(wanted, limit)), actual);
         }
         catch

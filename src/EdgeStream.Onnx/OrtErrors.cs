@@ -1,5 +1,6 @@
 using EdgeStream.Core.Inference;
 using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Onnx.Cuda;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeStream.Onnx;
@@ -9,7 +10,7 @@ internal static class OrtErrors
 {
     /// <summary>Exceptions ONNX Runtime raises when a session cannot be created or a provider cannot load.</summary>
     public static bool IsRuntimeFailure(Exception ex) =>
-        ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException;
+        ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException or CudaException;
 
     /// <summary>A CPU session could not be created from <paramref name="path"/>.</summary>
     public static ModelLoadException Load(Exception ex, string path, VariantSpec variant, string provider)
@@ -32,10 +33,14 @@ internal static class OrtErrors
         return new ModelLoadException($"{file}: ONNX Runtime could not load the model on {provider}: {reason}", ex);
     }
 
-    /// <summary>The provider could not load and fallback is off.</summary>
-    public static ModelLoadException Provider(Exception ex, string path, string provider) =>
-        new($"{DisplayPath.Of(path)}: provider '{provider}' could not load: {FirstLine(ex.Message)}. " +
+    /// <summary>The provider could not load and fallback is off; <paramref name="reasons"/> names every provider tried.</summary>
+    public static ModelLoadException Provider(Exception ex, string path, string provider, string? reasons = null) =>
+        new($"{DisplayPath.Of(path)}: provider '{provider}' could not load: {reasons ?? FirstLine(ex.Message)}. " +
             "Install the GPU build and CUDA libraries, or set provider to cpu (or FallbackToCpu=true).", ex);
+
+    /// <summary>A CUDA copy failed during a run (device lost, out of memory).</summary>
+    public static InferenceException Cuda(CudaException ex, string file, int batch) =>
+        new($"{DisplayPath.Of(file)}: inference failed for a batch of {batch}: {ex.Message}", ex);
 
     /// <summary>A run failed: shapes fed at run time or a kernel error.</summary>
     public static InferenceException Run(OnnxRuntimeException ex, string file, int batch) =>
@@ -50,7 +55,7 @@ internal static class OrtErrors
         return ex is OnnxRuntimeException && m.StartsWith(Prefix, StringComparison.Ordinal) && end > Prefix.Length ? m[Prefix.Length..end] : null;
     }
 
-    private static string FirstLine(string message)
+    public static string FirstLine(string message)
     {
         var line = message.Split('\n', 2)[0].Trim();
         return line.Length > 400 ? line[..400] + "..." : line;

@@ -54,6 +54,9 @@ public sealed class ModelOptions
     /// <summary>Largest batch of windows (across streams) per inference call. Default 8.</summary>
     public int MaxBatch { get; set; } = 8;
 
+    /// <summary>CUDA/TensorRT settings: CUDA graphs, captured batch sizes, pinned host memory, TensorRT cache folder. Ignored on cpu.</summary>
+    public GpuOptions Gpu { get; set; } = new();
+
     /// <summary>Action labels that never start an event (a background class such as <c>idle</c>). Default: none; the bundled config ignores <c>idle</c>.</summary>
     public List<string> IgnoredLabels { get; set; } = [];
 }

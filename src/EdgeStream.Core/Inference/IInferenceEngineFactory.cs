@@ -19,4 +19,7 @@ public sealed record EngineOptions
 
     /// <summary>When the provider cannot load (no GPU, missing CUDA libraries), log one line and run on CPU. False: fail to load instead.</summary>
     public bool FallbackToCpu { get; init; } = true;
+
+    /// <summary>CUDA/TensorRT settings (CUDA graphs, captured batch sizes, pinned host memory, TensorRT cache). Ignored on cpu.</summary>
+    public Configuration.GpuOptions Gpu { get; init; } = new();
 }

@@ -1,4 +1,8 @@
+using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Inference;
+using EdgeStream.Onnx.Cuda;
+using EdgeStream.Onnx.TensorRt;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeStream.Onnx.Providers;
@@ -6,8 +10,8 @@ namespace EdgeStream.Onnx.Providers;
 /// <summary>
 /// The provider-selection seam: names from configuration to ONNX Runtime execution providers. CPU needs nothing;
 /// CUDA and TensorRT append their provider, which throws <see cref="OnnxRuntimeException"/> on a CPU-only build or a
-/// machine without the CUDA libraries (the factory then falls back to CPU). CUDA graphs and device I/O binding
-/// (issue 5) plug in here and in a device-bound session next to <see cref="Sessions.BoundSession"/>.
+/// machine without the CUDA libraries (the loader then steps down, <see cref="ProviderChain"/>). GPU sessions run with
+/// device I/O binding and CUDA graphs (<see cref="DeviceBoundSession"/>).
 /// </summary>
 internal static class ExecutionProviders
 {
@@ -25,20 +29,14 @@ internal static class ExecutionProviders
             : throw new ModelLoadException($"provider '{provider}' is not known; use one of: {string.Join(", ", Known)}.");
     }
 
-    /// <summary>Appends the provider to <paramref name="options"/>; CPU is always there as ONNX Runtime's last resort.</summary>
-    public static void Append(SessionOptions options, string provider)
+    /// <summary>
+    /// Appends the provider to <paramref name="options"/> (CPU is always there as ONNX Runtime's last resort). Returns
+    /// the provider options, to dispose once the session exists; null for CPU.
+    /// </summary>
+    public static IDisposable? Append(SessionOptions options, string provider, GpuSetup? gpu, string file, ILogger logger) => provider switch
     {
-        switch (provider)
-        {
-            case Cuda:
-                options.AppendExecutionProvider_CUDA(0);
-                break;
-            case TensorRt:
-                options.AppendExecutionProvider_Tensorrt(0);
-                options.AppendExecutionProvider_CUDA(0);
-                break;
-            default:
-                break;
-        }
-    }
+        Cuda => CudaProvider.Append(options, gpu?.Options ?? new GpuOptions()),
+        TensorRt => TensorRtProvider.Append(options, gpu ?? throw new ArgumentNullException(nameof(gpu), "TensorRT needs the model's GPU setup."), file, logger),
+        _ => null,
+    };
 }

@@ -9,7 +9,7 @@ namespace EdgeStream.Onnx.Sessions;
 /// (<c>InferenceSession.Run</c> with preallocated OrtValues allocates its name and handle arrays on every call.)
 /// Not thread-safe, like the engine that owns it.
 /// </summary>
-internal sealed class BoundSession : IDisposable
+internal sealed class BoundSession : IBoundSession
 {
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
@@ -32,6 +32,9 @@ internal sealed class BoundSession : IDisposable
     public int MaxBatch { get; }
 
     public InferenceSession Session => _session;
+
+    /// <summary>Empty: the CPU path copies the caller's buffer into its pinned tensors (a copy the CPU run dwarfs).</summary>
+    public Memory<float> InputBuffer => Memory<float>.Empty;
 
     /// <summary>Runs <paramref name="batch"/> items: <paramref name="input"/> holds batch x input item length floats.</summary>
     public void Run(ReadOnlySpan<float> input, int batch)

@@ -6,32 +6,56 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeStream.Onnx.Sessions;
 
-/// <summary>Creates sessions with the configured provider, falling back to CPU when it cannot load (unless told not to).</summary>
+/// <summary>
+/// Creates sessions with the configured provider, stepping down the <see cref="ProviderChain"/> (tensorrt -> cuda -> cpu)
+/// when one cannot load, with one log line naming every reason; or failing when the chain may not reach CPU.
+/// Creating the session is the capability check: <c>GetAvailableProviders()</c> lists CUDA even without its libraries.
+/// </summary>
 internal static class SessionLoader
 {
     /// <summary>Returns the session and the provider it really runs on.</summary>
-    public static (InferenceSession Session, string Provider) Create(string path, VariantSpec variant, EngineOptions options, string provider, ILogger logger)
+    public static (InferenceSession Session, string Provider) Create(string path, VariantSpec variant, EngineOptions options, string provider, ILogger logger, GpuSetup? gpu = null)
     {
-        if (provider != ExecutionProviders.Cpu)
+        var file = DisplayPath.Of(path);
+        var reasons = new List<string>();
+        Exception? last = null;
+        foreach (var p in ProviderChain.For(provider, options.FallbackToCpu))
         {
+            if (p == ExecutionProviders.Cpu)
+            {
+                break;
+            }
+
             try
             {
-                return (Open(path, options, provider), provider);
+                var session = Open(path, options, p, gpu, logger);
+                if (p != provider)
+                {
+                    GpuLog.ProviderStepDown(logger, provider, p, file, string.Join("; ", reasons));
+                }
+
+                return (session, p);
             }
             catch (Exception ex) when (OrtErrors.IsRuntimeFailure(ex))
             {
-                if (!options.FallbackToCpu)
-                {
-                    throw OrtErrors.Provider(ex, path, provider);
-                }
-
-                Log.ProviderFallback(logger, provider, DisplayPath.Of(path), ex.Message.Split('\n', 2)[0]);
+                last = ex;
+                reasons.Add($"{p}: {OrtErrors.FirstLine(ex.Message)}");
             }
+        }
+
+        if (last is not null)
+        {
+            if (!options.FallbackToCpu)
+            {
+                throw OrtErrors.Provider(last, path, provider, string.Join("; ", reasons));
+            }
+
+            Log.ProviderFallback(logger, provider, file, string.Join("; ", reasons));
         }
 
         try
         {
-            return (Open(path, options, ExecutionProviders.Cpu), ExecutionProviders.Cpu);
+            return (Open(path, options, ExecutionProviders.Cpu, null, logger), ExecutionProviders.Cpu);
         }
         catch (Exception ex) when (OrtErrors.IsRuntimeFailure(ex))
         {
@@ -39,7 +63,7 @@ internal static class SessionLoader
         }
     }
 
-    private static InferenceSession Open(string path, EngineOptions options, string provider)
+    private static InferenceSession Open(string path, EngineOptions options, string provider, GpuSetup? gpu, ILogger logger)
     {
         using var so = new SessionOptions
         {
@@ -58,7 +82,15 @@ internal static class SessionLoader
         // the level-3 FuseFp16InitializerToFp32NodeTransformer then crashes the process (SIGSEGV) on models with an LSTM;
         // it only folds those Casts into initializers, so it is switched off (it does nothing for float32 models).
         so.AddSessionConfigEntry("optimization.disable_specified_optimizers", "FuseFp16InitializerToFp32NodeTransformer");
-        ExecutionProviders.Append(so, provider);
+        var file = DisplayPath.Of(path);
+        using var providerOptions = ExecutionProviders.Append(so, provider, gpu, file, logger);
+        if (!ProviderChain.IsGpu(provider))
+        {
+            return new InferenceSession(path, so);
+        }
+
+        var note = provider == ExecutionProviders.TensorRt ? "TensorRT builds its engine on the first start on this GPU; later starts load it from the cache" : "loading CUDA kernels";
+        using var progress = SessionProgress.Start(logger, provider, file, note);
         return new InferenceSession(path, so);
     }
 }

@@ -10,6 +10,9 @@ internal static class EdgeStreamCli
         var root = new RootCommand("EdgeStream: real-time video and sensor analytics at the edge; events over MQTT.");
         root.Subcommands.Add(RunCommand.Create(error));
         root.Subcommands.Add(ReplayCommand.Create(output, error));
+        root.Subcommands.Add(SubscribeCommand.Create(output, error));
+        root.Subcommands.Add(ModelsCommand.Create(output, error));
+        root.Subcommands.Add(BenchCommand.Create(output, error));
         return root;
     }
 

@@ -26,15 +26,20 @@ internal sealed class ConfigPaths(ConfigFile file) : IPostConfigureOptions<EdgeS
             stream.Uri = StreamUri.Resolve(stream.Uri, file.Directory);
         }
 
-        var mqtt = options.Mqtt;
-        mqtt.CaFile = Resolve(mqtt.CaFile);
-        mqtt.ClientCertFile = Resolve(mqtt.ClientCertFile);
-        mqtt.ClientKeyFile = Resolve(mqtt.ClientKeyFile);
-        mqtt.PasswordFile = Resolve(mqtt.PasswordFile);
-        options.Sinks.Jsonl = Resolve(options.Sinks.Jsonl);
+        ResolveMqtt(options.Mqtt, file.Directory);
+        options.Sinks.Jsonl = Resolve(options.Sinks.Jsonl, file.Directory);
     }
 
-    private string? Resolve(string? path) => string.IsNullOrEmpty(path) ? path : Path.GetFullPath(path, file.Directory);
+    public static void ResolveMqtt(MqttOptions mqtt, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(mqtt);
+        mqtt.CaFile = Resolve(mqtt.CaFile, directory);
+        mqtt.ClientCertFile = Resolve(mqtt.ClientCertFile, directory);
+        mqtt.ClientKeyFile = Resolve(mqtt.ClientKeyFile, directory);
+        mqtt.PasswordFile = Resolve(mqtt.PasswordFile, directory);
+    }
+
+    private static string? Resolve(string? path, string directory) => string.IsNullOrEmpty(path) ? path : Path.GetFullPath(path, directory);
 }
 
 /// <summary>The config file in use; its folder anchors relative paths.</summary>

@@ -41,6 +41,7 @@ internal static class EdgeStreamHostBuilder
 
         builder.Configuration.AddConfiguration(configuration);
         builder.Services.AddSingleton(file);
+        ((IHostApplicationBuilder)builder).Properties[typeof(ConfigFile)] = file;
         builder.Services.AddOptions<EdgeStreamOptions>().Bind(builder.Configuration.GetSection(ConfigKeys.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IPostConfigureOptions<EdgeStreamOptions>, ConfigPaths>();
         builder.Services.AddSingleton<IValidateOptions<EdgeStreamOptions>, EdgeStreamOptionsValidator>();
@@ -50,6 +51,10 @@ internal static class EdgeStreamHostBuilder
         builder.Services.AddSystemd();
         return builder;
     }
+
+    /// <summary>The config file a builder from <see cref="Create"/> read.</summary>
+    public static ConfigFile ConfigFile(this HostApplicationBuilder builder) =>
+        (ConfigFile)((IHostApplicationBuilder)builder).Properties[typeof(ConfigFile)];
 
     private static IConfigurationRoot BuildConfiguration(ConfigFile file, ConfigRequest request, IDictionary environment)
     {

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using EdgeStream.Host.Bench;
+using EdgeStream.Host.Output;
+
+namespace EdgeStream.Host.Cli;
+
+/// <summary><c>edgestream bench CLIP</c>: end-to-end replay frames/s next to decode-only frames/s of the same clip, same run.</summary>
+internal static class BenchCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var common = new CommonOptions();
+        var clip = new Argument<string>("clip") { Description = "The clip to measure (default config's models judge it)" };
+        var runs = new Option<int>("--runs") { Description = "Alternating decode-only / pipeline runs; medians are reported", DefaultValueFactory = _ => 5 };
+        var command = new Command("bench", "Measure end-to-end replay throughput against decode-only throughput of the same clip") { clip, runs };
+        common.AddTo(command);
+        command.SetAction((result, _) => StartupErrors.GuardAsync(error, async () =>
+        {
+            using var interrupt = new InterruptSignal();
+            var bench = await BenchRunner.RunAsync(result.GetValue(clip)!, common.Request(result), result.GetValue(runs), interrupt.Token);
+            await output.WriteAsync(Render(bench));
+            return interrupt.Token.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    internal static string Render(BenchResult bench)
+    {
+        var table = new TextTable("run", "decoded", "decode-only fps", "pipeline frames", "windows", "pipeline fps", "ratio");
+        foreach (var r in bench.Rows)
+        {
+            table.Add(I(r.Run), I(r.DecodedFrames), F(r.DecodeFps, 0), I(r.PipelineFrames), I(r.Windows), F(r.PipelineFps, 0), F(r.Ratio, 2));
+        }
+
+        return $"clip {bench.Clip}, {I(bench.Cores)} cores\n{table}"
+            + $"median: decode-only {F(bench.MedianDecodeFps, 0)} fps, pipeline {F(bench.MedianPipelineFps, 0)} fps, ratio {F(bench.Ratio, 2)}\n";
+    }
+
+    private static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string F(double value, int decimals) => value.ToString("F" + I(decimals), CultureInfo.InvariantCulture);
+}

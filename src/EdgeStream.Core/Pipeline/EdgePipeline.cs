@@ -65,7 +65,7 @@ public sealed class EdgePipeline
             _streams[i] = CreateStream(i, streams[i]);
         }
 
-        _stepStage = new StepStage(_streams, _groups, options.StepQueue, _logger, MarkProgress);
+        _stepStage = new StepStage(_streams, [.. _groups], options.StepQueue, _logger, MarkProgress);
         foreach (var group in _groups)
         {
             if (group.Engine.EncodesFrames)
@@ -158,6 +158,7 @@ public sealed class EdgePipeline
         var drain = TimeSpan.FromSeconds(_options.DrainTimeoutSeconds);
         await using var onStop = cancellationToken.Register(() => abort.CancelAfter(drain)).ConfigureAwait(false);
         using var stopStatus = new CancellationTokenSource();
+        await using var onAbort = abort.Token.Register(Abandon).ConfigureAwait(false);
 
         var publish = Task.Run(() => _publish.RunAsync(abort.Token), CancellationToken.None);
         var inference = new Task[_groups.Count];
@@ -178,7 +179,8 @@ public sealed class EdgePipeline
 
         try
         {
-            await Task.WhenAll(sources).ConfigureAwait(false);
+            // WaitAsync: a source that ignores cancellation must not hold the drain past its deadline.
+            await Task.WhenAll(sources).WaitAsync(abort.Token).ConfigureAwait(false);
             _stepStage.Complete();
             await steps.ConfigureAwait(false);
             foreach (var group in _groups)
@@ -193,7 +195,9 @@ public sealed class EdgePipeline
             _events.Writer.TryComplete();
             await publish.ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+#pragma warning disable CA1031 // After an abandoned drain, stages end with cancellation or closed-channel exceptions; that is the expected outcome.
+        catch (Exception) when (abort.IsCancellationRequested)
+#pragma warning restore CA1031
         {
             PipelineLog.DrainAbandoned(_logger, drain.TotalSeconds);
         }
@@ -259,6 +263,18 @@ public sealed class EdgePipeline
         var stream = new StreamRuntime(index, binding, group, shape, context, decider, _options) { GroupIndex = group.Streams.Count };
         group.Streams.Add(stream);
         return stream;
+    }
+
+    /// <summary>The drain ran out of time: complete every channel so each stage's wait returns and the stage ends.</summary>
+    private void Abandon()
+    {
+        _stepStage.Complete();
+        foreach (var group in _groups)
+        {
+            group.Windows.Writer.TryComplete();
+        }
+
+        _events.Writer.TryComplete();
     }
 
     private void MarkProgress() => Interlocked.Exchange(ref _lastProgress, _time.GetTimestamp());

@@ -59,8 +59,10 @@ internal sealed class InferenceStage
     public async Task RunAsync(CancellationToken abort)
     {
         var reader = _group.Windows.Reader;
-        while (await reader.WaitToReadAsync(abort).ConfigureAwait(false))
+        // Uncancellable wait (allocation-free); an abandoned drain completes the channel instead.
+        while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
+            abort.ThrowIfCancellationRequested();
             Gather(reader);
             if (ShouldWait())
             {
@@ -70,7 +72,12 @@ internal sealed class InferenceStage
             while (_pendingTotal > 0 || AnyFinishRequested())
             {
                 RunBatch();
-                await FlushOutboxAsync(abort).ConfigureAwait(false);
+                if (_outbox.Count > 0)
+                {
+                    // Only when there is something: a call costs a state machine object in Debug builds.
+                    await FlushOutboxAsync(abort).ConfigureAwait(false);
+                }
+
                 Gather(reader);
             }
         }

@@ -12,7 +12,7 @@ namespace EdgeStream.Core.Pipeline;
 internal sealed class PublishStage
 {
     private readonly ChannelReader<PublishItem> _reader;
-    private readonly IReadOnlyList<IEventSink> _sinks;
+    private readonly IEventSink[] _sinks;
     private readonly ILogger _logger;
     private long _published;
     private long _failures;
@@ -20,7 +20,7 @@ internal sealed class PublishStage
     public PublishStage(ChannelReader<PublishItem> reader, IReadOnlyList<IEventSink> sinks, ILogger logger)
     {
         _reader = reader;
-        _sinks = sinks;
+        _sinks = [.. sinks];
         _logger = logger;
     }
 
@@ -32,8 +32,10 @@ internal sealed class PublishStage
 
     public async Task RunAsync(CancellationToken abort)
     {
-        while (await _reader.WaitToReadAsync(abort).ConfigureAwait(false))
+        // Uncancellable wait (allocation-free); an abandoned drain completes the channel instead.
+        while (await _reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
+            abort.ThrowIfCancellationRequested();
             while (_reader.TryRead(out var item))
             {
                 foreach (var sink in _sinks)

@@ -15,8 +15,9 @@ namespace EdgeStream.Core.Pipeline;
 /// </summary>
 internal sealed class StepStage
 {
-    private readonly IReadOnlyList<StreamRuntime> _streams;
-    private readonly IReadOnlyList<EngineGroup> _groups;
+    // Arrays, not interfaces: foreach over an IReadOnlyList boxes an enumerator on every sweep.
+    private readonly StreamRuntime[] _streams;
+    private readonly EngineGroup[] _groups;
     private readonly int _perSweep;
     private readonly ILogger _logger;
     private readonly Action _progress;
@@ -25,7 +26,7 @@ internal sealed class StepStage
     private readonly Channel<byte> _signal = Channel.CreateBounded<byte>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
-    public StepStage(IReadOnlyList<StreamRuntime> streams, IReadOnlyList<EngineGroup> groups, int perSweep, ILogger logger, Action progress)
+    public StepStage(StreamRuntime[] streams, EngineGroup[] groups, int perSweep, ILogger logger, Action progress)
     {
         _streams = streams;
         _groups = groups;
@@ -44,7 +45,9 @@ internal sealed class StepStage
     {
         _abort = abort;
         var reader = _signal.Reader;
-        while (await reader.WaitToReadAsync(abort).ConfigureAwait(false))
+        // No token on the wait: an uncancellable wait reuses one waiter object, a cancellable one allocates per
+        // wait. An abandoned drain completes the channels instead, which ends this loop.
+        while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             while (reader.TryRead(out _))
             {

@@ -12,8 +12,8 @@ namespace EdgeStream.Core.Tests.Support;
 /// </summary>
 internal sealed class FakeEngine : IInferenceEngine
 {
-    private readonly Lock _lock = new();
-    private readonly List<int> _batches = [];
+    private int _maxBatchSeen;
+    private int _windowsRun;
 
     public FakeEngine(ModelManifest manifest, bool split = false, int maxBatch = 8)
     {
@@ -57,16 +57,11 @@ internal sealed class FakeEngine : IInferenceEngine
 
     public int EncodedFrames { get; private set; }
 
-    public IReadOnlyList<int> BatchSizes
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _batches];
-            }
-        }
-    }
+    /// <summary>The largest batch one <see cref="Run"/> call got.</summary>
+    public int MaxBatchSeen => Volatile.Read(ref _maxBatchSeen);
+
+    /// <summary>Windows run in all calls together.</summary>
+    public int WindowsRun => Volatile.Read(ref _windowsRun);
 
     public void Encode(ReadOnlySpan<float> frames, int count, Span<float> features)
     {
@@ -84,10 +79,8 @@ internal sealed class FakeEngine : IInferenceEngine
     {
         RunGate?.Wait(TimeSpan.FromSeconds(30));
         RunCalls++;
-        lock (_lock)
-        {
-            _batches.Add(batch);
-        }
+        _maxBatchSeen = Math.Max(_maxBatchSeen, batch);
+        Interlocked.Add(ref _windowsRun, batch);
 
         if (FailOnRun == RunCalls)
         {

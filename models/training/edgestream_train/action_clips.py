@@ -14,7 +14,7 @@ BLEND = 4  # frames to blend from the previous segment's last pose (no jumps bet
 
 # name -> (container, width, height, seed, [(label, frames)])
 CLIPS = {
-    "walk_sit_stand_fall": ("mp4", 160, 120, 11, [("walk", 40), ("sit_down", 30), ("stand_up", 30), ("fall", 36)]),
+    "walk_sit_stand_fall": ("mp4", 160, 120, 11, [("walk", 30), ("sit_down", 30), ("stand_up", 30), ("fall", 36)]),
     "fall": ("mp4", 160, 120, 12, [("idle", 24), ("fall", 36)]),
     "wave_clap": ("avi", 160, 120, 13, [("wave", 40), ("clap", 40)]),
     "jump_squat": ("mp4", 128, 128, 14, [("jump", 40), ("squat", 40)]),

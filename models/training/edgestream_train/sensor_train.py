@@ -102,7 +102,8 @@ def forecast_metrics(model, series: List[sd.Series], window: int, warmup: int, m
         err = f - y
         return {"mae": float(np.abs(err).mean()), "rmse": float(np.sqrt((err ** 2).mean())),
                 "r2": float(1 - (err ** 2).sum() / ((y - y.mean(axis=0)) ** 2).sum())}
-    return {"rows": int(len(y)), "series": len(pred), "excludedRows": excluded, "maxAbsZ": max_abs,
+    return {"rows": int(len(y)), "series": len(pred), "excludedRows": excluded,
+            "maxAbsZ": max_abs if math.isfinite(max_abs) else None,
             "model": m(p), "persistence": m(q)}
 
 

@@ -8,16 +8,16 @@ import cv2
 import numpy as np
 
 from .action_data import FPS, SIZE, T, windows
-from .action_render import Look, action_spec, lerp_pose, render_poses
+from .action_render import NEUTRAL, Look, action_spec, lerp_pose, project, render_poses, skeleton, walk_drift
 
 BLEND = 4  # frames to blend from the previous segment's last pose (no jumps between segments)
 
-# name -> (container, width, height, seed, [(label, frames)])
+# name -> (container, width, height, seed, camera yaw (rad), [(label, frames)])
 CLIPS = {
-    "walk_sit_stand_fall": ("mp4", 160, 120, 11, [("walk", 30), ("sit_down", 30), ("stand_up", 30), ("fall", 36)]),
-    "fall": ("mp4", 160, 120, 12, [("idle", 24), ("fall", 36)]),
-    "wave_clap": ("avi", 160, 120, 13, [("wave", 40), ("clap", 40)]),
-    "jump_squat": ("mp4", 128, 128, 14, [("jump", 40), ("squat", 40)]),
+    "walk_sit_stand_fall": ("mp4", 160, 120, 11, 1.2, [("walk", 30), ("sit_down", 30), ("stand_up", 30), ("fall", 36)]),
+    "fall": ("mp4", 160, 120, 12, -1.0, [("idle", 24), ("fall", 36)]),
+    "wave_clap": ("avi", 160, 120, 13, 0.5, [("wave", 40), ("clap", 40)]),
+    "jump_squat": ("mp4", 128, 128, 14, 0.9, [("jump", 40), ("squat", 40)]),
 }
 
 
@@ -34,8 +34,8 @@ def sequence(segments, rng):
     poses, marks, fwd, start = [], [], 0.0, 0
     for label, n in segments:
         seg = segment_poses(label, n, rng)
-        if label == "idle" and poses:  # idle keeps the posture the previous action ended in
-            seg = [dict(poses[-1]) for _ in range(n)]
+        if label == "idle":  # idle keeps the posture the previous action ended in (or stands)
+            seg = [dict(poses[-1] if poses else NEUTRAL) for _ in range(n)]
         base = seg[0]["fwd"]
         for i, p in enumerate(seg):
             p["fwd"] = fwd + (p["fwd"] - base)
@@ -48,16 +48,21 @@ def sequence(segments, rng):
     return poses, marks
 
 
-def render_clip(segments, w, h, seed):
+def render_clip(segments, w, h, seed, yaw):
+    """Sample clips use a fixed, mostly side-on camera (yaw) so the actions read clearly by eye,
+    and a figure size and position chosen so the whole clip (walk path, fall) stays in frame."""
     rng = np.random.default_rng(seed)
     poses, marks = sequence(segments, rng)
     look = Look(rng, w, h)
-    look.occluder, look.noise = None, 2.0  # sample clips: clean enough to judge by eye
-    look.height = 0.6 * h
-    # centre the figure's travel in the frame
-    xs = [p["fwd"] for p in poses]
-    s = np.sin(look.yaw) * look.height * look.aspect
-    look.x0 = w / 2 - s * (min(xs) + max(xs)) / 2
+    look.occluder, look.noise, look.yaw, look.aspect = None, 2.0, yaw, 1.0
+    look.height, look.x0 = 0.7 * h, 0.0
+    xs = [x for p in poses for x, _, _ in
+          project(skeleton(dict(p, fwd=0.0)), look, walk_drift(p, look)).values()]
+    span = max(xs) - min(xs)
+    if span > 0.9 * w:  # shrink until the widest extent fits
+        look.height *= 0.9 * w / span
+        xs = [x * 0.9 * w / span for x in xs]
+    look.x0 = w / 2 - (min(xs) + max(xs)) / 2
     return render_poses(poses, look, rng), marks
 
 
@@ -73,8 +78,8 @@ def encode(frames, path, container):
 def write_clips(out_dir):
     os.makedirs(out_dir, exist_ok=True)
     written = []
-    for name, (container, w, h, seed, segments) in CLIPS.items():
-        frames, marks = render_clip(segments, w, h, seed)
+    for name, (container, w, h, seed, yaw, segments) in CLIPS.items():
+        frames, marks = render_clip(segments, w, h, seed, yaw)
         path = os.path.join(out_dir, f"{name}.{container}")
         encode(frames, path, container)
         side = {"fps": FPS, "frames": len(frames), "width": w, "height": h, "segments": marks,

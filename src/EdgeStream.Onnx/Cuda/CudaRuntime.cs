@@ -5,8 +5,8 @@ namespace EdgeStream.Onnx.Cuda;
 
 /// <summary>
 /// The real <see cref="ICudaRuntime"/>: P/Invoke into <c>libcudart.so.13</c> (CUDA 13; ONNX Runtime 1.31's CUDA provider
-/// loads the same library, so it is already in the process when a CUDA session exists). Resolved lazily: a CPU-only
-/// machine never loads it. <c>OrtEnv.CopyTensors</c> cannot copy CPU to CUDA in ORT 1.31, hence these calls.
+/// loads the same library, so it is already in the process when a CUDA session exists; CUDA 12 on a Jetson, see
+/// <see cref="Load"/>). Resolved lazily: a CPU-only machine never loads it. <c>OrtEnv.CopyTensors</c> cannot copy CPU to CUDA in ORT 1.31, hence these calls.
 /// </summary>
 internal sealed partial class CudaRuntime : ICudaRuntime
 {
@@ -18,7 +18,27 @@ internal sealed partial class CudaRuntime : ICudaRuntime
     // keeps us independent of the exact layout.
     private const int DevicePropBytes = 16384;
 
+    static CudaRuntime() => NativeLibrary.SetDllImportResolver(typeof(CudaRuntime).Assembly, (name, _, _) => name == Lib ? Load() : IntPtr.Zero);
+
     public static CudaRuntime Instance { get; } = new();
+
+    /// <summary>
+    /// <c>$EDGESTREAM_CUDART</c>, else CUDA 13's runtime, else CUDA 12's (JetPack 6 ships CUDA 12.6 and ONNX Runtime
+    /// built for it), else the unversioned name; zero when none loads (the call then throws DllNotFoundException).
+    /// </summary>
+    internal static IntPtr Load()
+    {
+        string?[] names = [Environment.GetEnvironmentVariable("EDGESTREAM_CUDART"), Lib, "libcudart.so.12", "libcudart.so"];
+        foreach (var name in names)
+        {
+            if (!string.IsNullOrEmpty(name) && NativeLibrary.TryLoad(name, out var handle))
+            {
+                return handle;
+            }
+        }
+
+        return IntPtr.Zero;
+    }
 
     public void SetDevice(int device) => Check(cudaSetDevice(device), "cudaSetDevice");
 
@@ -26,7 +46,12 @@ internal sealed partial class CudaRuntime : ICudaRuntime
     {
         var props = new byte[DevicePropBytes];
         // CUDA 12 exports the versioned symbol (the plain name is a header macro); look up both to be safe across versions.
-        var lib = NativeLibrary.Load(Lib, typeof(CudaRuntime).Assembly, null);
+        var lib = Load();
+        if (lib == IntPtr.Zero)
+        {
+            throw new DllNotFoundException($"{Lib} (or libcudart.so.12) could not be loaded");
+        }
+
         if (!NativeLibrary.TryGetExport(lib, "cudaGetDeviceProperties_v2", out var fn) && !NativeLibrary.TryGetExport(lib, "cudaGetDeviceProperties", out fn))
         {
             throw new CudaException($"{Lib} exports no cudaGetDeviceProperties");

@@ -23,6 +23,9 @@ public sealed class EdgeStreamOptions
     /// <summary>MQTT publishing: embedded broker by default, or an external one.</summary>
     public MqttOptions Mqtt { get; set; } = new();
 
+    /// <summary>The durable SQLite outbox in front of MQTT (on by default).</summary>
+    public OutboxOptions Outbox { get; set; } = new();
+
     /// <summary>Console and JSONL sinks.</summary>
     public SinkOptions Sinks { get; set; } = new();
 }

@@ -20,6 +20,9 @@ public sealed class MqttMessages(MqttTopics topics, bool mqtt5)
         return Build(topics.Events(e.Stream), EventJson.Serialize(e), retain: false);
     }
 
+    /// <summary>An event message from its topic and JSON as the outbox stored them (same QoS, flags and properties as <see cref="Event"/>).</summary>
+    public MqttApplicationMessage StoredEvent(string topic, byte[] json) => Build(topic, json, retain: false);
+
     public MqttApplicationMessage State(StreamState s)
     {
         ArgumentNullException.ThrowIfNull(s);

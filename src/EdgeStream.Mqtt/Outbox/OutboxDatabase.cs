@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace EdgeStream.Mqtt.Outbox;
+
+/// <summary>
+/// Opening the SQLite file: WAL (readers never block the writer, a commit is one append to the log) and
+/// <c>synchronous=FULL</c>: every commit is fsynced, so an event that <c>PublishAsync</c> accepted survives a power cut,
+/// not only a crash (NORMAL would survive SIGKILL but may lose the last commits on power loss, the very fault an edge
+/// box sees). Events are rare next to frames; docs/reliability.md has the measured cost of a commit.
+/// </summary>
+internal static class OutboxDatabase
+{
+    private const int SchemaVersion = 1;
+
+    /// <summary>AUTOINCREMENT: a sequence is never reused, even after the table was emptied.</summary>
+    private const string CreateTable = """
+        CREATE TABLE IF NOT EXISTS outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            committed_ms INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            payload BLOB NOT NULL);
+        """;
+
+    public static SqliteConnection Open(string path)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+
+            // No pool: closing must release the file, so a corrupt one can be moved aside.
+            Pooling = false,
+            DefaultTimeout = 30,
+        };
+        var db = new SqliteConnection(builder.ToString());
+        try
+        {
+            db.Open();
+            var mode = Scalar(db, "PRAGMA journal_mode=WAL;");
+            if (!string.Equals(mode as string, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new OutboxException($"outbox '{path}': the file system does not support SQLite WAL (journal mode stayed {mode})");
+            }
+
+            Execute(db, "PRAGMA synchronous=FULL;");
+            var version = Convert.ToInt32(Scalar(db, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+            if (version > SchemaVersion)
+            {
+                throw new OutboxException($"outbox '{path}' was written by a newer EdgeStream (schema {version}, this one knows {SchemaVersion})");
+            }
+
+            Execute(db, CreateTable);
+            Execute(db, $"PRAGMA user_version={SchemaVersion};");
+
+            // Reads the first and last leaf pages: a file that is not a database, or whose table is damaged at either end, fails here.
+            Execute(db, "SELECT min(seq), max(seq) FROM outbox;");
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), extended codes included.</summary>
+    public static bool IsCorrupt(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) is 11 or 26;
+
+    /// <summary>Renames the file (and its WAL) to <c>PATH.corrupt-yyyyMMddTHHmmssZ</c>; the shared-memory index is rebuilt from scratch.</summary>
+    public static string MoveAside(string path, DateTimeOffset now)
+    {
+        var aside = $"{path}.corrupt-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        for (var n = 2; File.Exists(aside); n++)
+        {
+            aside = $"{path}.corrupt-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{n}";
+        }
+
+        File.Move(path, aside);
+        if (File.Exists(path + "-wal"))
+        {
+            File.Move(path + "-wal", aside + "-wal");
+        }
+
+        File.Delete(path + "-shm");
+        return aside;
+    }
+
+    public static void Execute(SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public static object? Scalar(SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,122 @@
+using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Events;
+using EdgeStream.Core.Events.Serialization;
+using EdgeStream.Mqtt.Publishing;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeStream.Mqtt.Outbox;
+
+/// <summary>
+/// The MQTT sink behind the durable outbox (DESIGN section 8): <see cref="PublishAsync"/> commits the event to SQLite
+/// (fsynced) and returns, so the pipeline never waits on the network; the <see cref="OutboxPublisher"/> sends it in
+/// order and deletes it after the PUBACK. States and statuses are retained latest-values: kept in memory, latest per
+/// topic, sent by the same publisher. Delivery is at-least-once: an event whose PUBACK was lost (connection dropped,
+/// process killed) is sent again with the same <c>id</c>, so subscribers de-duplicate by <c>id</c>.
+/// </summary>
+public sealed class OutboxEventSink : IEventSink
+{
+    private readonly MqttEventSink _mqtt;
+    private readonly PendingRetained _retained = new();
+    private readonly ILogger _logger;
+    private int _disposed;
+
+    private OutboxEventSink(MqttEventSink mqtt, OutboxStore store, ILogger logger, TimeProvider time)
+    {
+        _mqtt = mqtt;
+        Store = store;
+        _logger = logger;
+        Publisher = new OutboxPublisher(store, mqtt.Connection, mqtt.Messages, _retained, logger, time);
+    }
+
+    public string Name => "mqtt+outbox";
+
+    public OutboxStore Store { get; }
+
+    public OutboxPublisher Publisher { get; }
+
+    /// <summary>The MQTT sink the outbox publishes through (its connection, topics, embedded broker).</summary>
+    public MqttEventSink Mqtt => _mqtt;
+
+    /// <summary>
+    /// Opens the outbox at <paramref name="path"/> (resolved, e.g. by <see cref="OutboxPaths.Resolve"/>) and starts draining
+    /// it in the background through <paramref name="mqtt"/>, which the sink then owns. Does not wait for a backlog or a broker.
+    /// Throws <see cref="OutboxException"/> when the file cannot be used (in use by another process, folder not writable).
+    /// </summary>
+    public static OutboxEventSink Start(MqttEventSink mqtt, OutboxOptions options, string path, ILoggerFactory loggerFactory, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(mqtt);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var logger = loggerFactory.CreateLogger("EdgeStream.Mqtt.Outbox");
+        var store = OutboxStore.Open(path, OutboxBounds.From(options), logger, time);
+        var sink = new OutboxEventSink(mqtt, store, logger, time ?? TimeProvider.System);
+        sink.Publisher.Start();
+        return sink;
+    }
+
+    /// <summary>Returns once the event is committed to the outbox (not when it is delivered); throws <see cref="OutboxException"/> when it cannot be.</summary>
+    public Task PublishAsync(DetectionEvent detectionEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(detectionEvent);
+        Store.Append(detectionEvent.Id.ToString(), _mqtt.Topics.Events(detectionEvent.Stream), EventJson.Serialize(detectionEvent));
+        Publisher.Wake();
+        return Task.CompletedTask;
+    }
+
+    public Task PublishStateAsync(StreamState state, CancellationToken cancellationToken)
+    {
+        _retained.Set(_mqtt.Messages.State(state));
+        Publisher.Wake();
+        return Task.CompletedTask;
+    }
+
+    public Task PublishStatusAsync(StreamStatus status, CancellationToken cancellationToken)
+    {
+        _retained.Set(_mqtt.Messages.StreamStatus(status));
+        Publisher.Wake();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Waits until every committed event was acknowledged, or the token fires (tests, a graceful stop).</summary>
+    public async Task WaitUntilDrainedAsync(CancellationToken cancellationToken)
+    {
+        while (Store.Count > 0 || !_retained.IsEmpty)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// While connected, gives the backlog up to the publish timeout to drain; then stops the publisher (what is left stays
+    /// in the file for the next start), publishes the offline status and disconnects.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (_mqtt.Connection.IsConnected)
+        {
+            using var grace = new CancellationTokenSource(_mqtt.Connection.Settings.PublishTimeout);
+            try
+            {
+                await WaitUntilDrainedAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // The grace period ended; the rest waits in the file.
+            }
+        }
+
+        await Publisher.DisposeAsync();
+        if (Store.Count > 0)
+        {
+            OutboxLog.StoppedWithBacklog(_logger, Store.Count, Store.Path);
+        }
+
+        await _mqtt.DisposeAsync();
+        Store.Dispose();
+    }
+}

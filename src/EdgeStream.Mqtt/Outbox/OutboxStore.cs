@@ -1,0 +1,233 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeStream.Mqtt.Outbox;
+
+/// <summary>
+/// The outbox file: events appended in order, read oldest first, deleted as a prefix once acknowledged. Every delete
+/// removes a prefix (acknowledged, or dropped by a bound), so the rows are always the contiguous sequence
+/// <c>first..last</c> and the count is known without a scan; start-up reads two index ends, whatever the backlog.
+/// Thread-safe (one connection behind a lock; SQLite calls are short). A corrupt file is moved aside and replaced.
+/// </summary>
+public sealed partial class OutboxStore : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly FileStream _ownership;
+    private SqliteConnection _db;
+    private long _first;
+    private long _last;
+    private long _bytes;
+    private bool _bytesKnown;
+    private long _dropped;
+    private bool _disposed;
+
+    private OutboxStore(string path, OutboxBounds bounds, FileStream ownership, ILogger logger, TimeProvider time)
+    {
+        Path = path;
+        Bounds = bounds;
+        _ownership = ownership;
+        _logger = logger;
+        _time = time;
+        _db = OpenOrReplace();
+    }
+
+    public string Path { get; }
+
+    public OutboxBounds Bounds { get; }
+
+    /// <summary>Events committed and not yet acknowledged (nor dropped).</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _last - _first + 1;
+            }
+        }
+    }
+
+    /// <summary>Payload bytes held; -1 until the background measurement after start-up finished.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytesKnown ? _bytes : -1;
+            }
+        }
+    }
+
+    /// <summary>Events dropped by the bounds since this store was opened.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Bumped when a corrupt file was replaced: acknowledgements for rows of an older generation are ignored.</summary>
+    public int Generation { get; private set; }
+
+    /// <summary>
+    /// Opens (or creates) the outbox; one process per file (an advisory lock on <c>PATH.lock</c>, released by the kernel
+    /// even on SIGKILL). Throws <see cref="OutboxException"/> when the file is in use or cannot be created.
+    /// </summary>
+    public static OutboxStore Open(string path, OutboxBounds bounds, ILogger logger, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(bounds);
+        ArgumentNullException.ThrowIfNull(logger);
+        path = System.IO.Path.GetFullPath(path);
+        var ownership = TakeOwnership(path);
+        try
+        {
+            return new OutboxStore(path, bounds, ownership, logger, time ?? TimeProvider.System);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            ownership.Dispose();
+            throw new OutboxException($"cannot open the outbox '{path}': {ex.Message}", ex);
+        }
+        catch
+        {
+            ownership.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Commits one event (fsynced) and returns its sequence; applies the count and size bounds.</summary>
+    public long Append(string eventId, string topic, byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(payload);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var sequence = Guarded(() => Insert(eventId, topic, payload));
+            _last = sequence;
+            _bytes += payload.Length;
+            EnforceSize();
+            return sequence;
+        }
+    }
+
+    /// <summary>Up to <paramref name="max"/> of the oldest rows, in sequence order.</summary>
+    public IReadOnlyList<OutboxRow> ReadOldest(int max)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return Guarded(() => Select(max));
+        }
+    }
+
+    /// <summary>Deletes every row up to and including <paramref name="row"/> (the broker acknowledged them, in order).</summary>
+    public void Acknowledge(OutboxRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        lock (_gate)
+        {
+            if (_disposed || row.Generation != Generation || row.Sequence < _first)
+            {
+                return;
+            }
+
+            var bytes = Guarded(() => DeletePrefix(row.Sequence + 1), retry: false);
+            if (row.Generation != Generation)
+            {
+                return;
+            }
+
+            _bytes -= bytes;
+            _first = row.Sequence + 1;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _db.Dispose();
+            _ownership.Dispose();
+        }
+    }
+
+    private static FileStream TakeOwnership(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+
+            // FileShare.None takes a non-blocking flock(LOCK_EX) on Unix: a second EdgeStream on the same file fails here.
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new OutboxException($"the outbox '{path}' is in use by another EdgeStream process, or its folder is not writable ({ex.Message}); give each instance its own EdgeStream:Outbox:Path", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new OutboxException($"cannot create the outbox '{path}': {ex.Message}", ex);
+        }
+    }
+
+    private SqliteConnection OpenOrReplace()
+    {
+        SqliteConnection db;
+        try
+        {
+            db = OutboxDatabase.Open(Path);
+        }
+        catch (SqliteException ex) when (OutboxDatabase.IsCorrupt(ex))
+        {
+            MoveAside(ex);
+            db = OutboxDatabase.Open(Path);
+        }
+
+        ReadEnds(db);
+        OutboxLog.Opened(_logger, Path);
+        if (Count > 0)
+        {
+            OutboxLog.Backlog(_logger, Path, Count);
+        }
+
+        return db;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/>; when SQLite reports corruption, replaces the file and, when <paramref name="retry"/>,
+    /// runs it once more on the fresh one (never a delete: its sequence numbers belong to the old file).
+    /// </summary>
+    private T Guarded<T>(Func<T> operation, bool retry = true)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (SqliteException ex) when (OutboxDatabase.IsCorrupt(ex))
+        {
+            _db.Dispose();
+            MoveAside(ex);
+            _db = OutboxDatabase.Open(Path);
+            ReadEnds(_db);
+            Generation++;
+            return retry ? operation() : default!;
+        }
+        catch (SqliteException ex)
+        {
+            throw new OutboxException($"outbox '{Path}': {ex.Message}", ex);
+        }
+    }
+
+    private void MoveAside(SqliteException ex)
+    {
+        var aside = OutboxDatabase.MoveAside(Path, _time.GetUtcNow());
+        OutboxLog.CorruptMovedAside(_logger, Path, ex.Message, aside);
+    }
+}

@@ -1,6 +1,7 @@
 using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Inference;
 using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Host.Systemd;
 using EdgeStream.Onnx;
 using Microsoft.Extensions.Logging;
 
@@ -32,6 +33,7 @@ internal static class EngineCatalog
                     FallbackToCpu = model.FallbackToCpu,
                 });
                 owned.Add(engine);
+                EngineWarmup.Run(engine, loggers.CreateLogger(typeof(EngineWarmup).FullName!));
                 engines[name] = engine;
             }
             catch (ModelLoadException e)

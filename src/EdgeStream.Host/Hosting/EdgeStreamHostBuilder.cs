@@ -1,6 +1,7 @@
 using System.Collections;
 using EdgeStream.Core.Configuration;
 using EdgeStream.Host.Configuration;
+using EdgeStream.Host.Systemd;
 using EdgeStream.Video.Capture;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,7 +49,7 @@ internal static class EdgeStreamHostBuilder
         builder.Services.AddOptions<VideoSourceOptions>().Bind(builder.Configuration.GetSection(VideoSourceOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<VideoSourceOptions>, VideoOptionsValidator>();
         ConfigureLogging(builder, minimumLevel);
-        builder.Services.AddSystemd();
+        builder.Services.AddEdgeStreamSystemd(environment);
         return builder;
     }
 

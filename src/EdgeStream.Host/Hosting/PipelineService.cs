@@ -1,6 +1,7 @@
 using EdgeStream.Core.Configuration;
 using EdgeStream.Host.Composition;
 using EdgeStream.Host.Configuration;
+using EdgeStream.Host.Systemd;
 using EdgeStream.Video.Capture;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ internal sealed partial class PipelineService(
     ConfigFile file,
     ILoggerFactory loggers,
     IHostApplicationLifetime lifetime,
+    PipelineReadiness readiness,
     ILogger<PipelineService> logger) : IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -32,6 +34,7 @@ internal sealed partial class PipelineService(
         LogStarting(logger, file.Path, config.Device, config.Streams.Count);
         var request = new AssemblyRequest(config, video.Value, file.Directory, loggers, TimeProvider.System);
         _assembly = await PipelineAssembly.BuildAsync(request, cancellationToken);
+        readiness.MarkReady(_assembly);
         _run = RunAsync(_assembly);
     }
 

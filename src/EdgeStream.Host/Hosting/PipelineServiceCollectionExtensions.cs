@@ -1,5 +1,7 @@
 using EdgeStream.Core.Configuration;
+using EdgeStream.Host.Systemd;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +12,7 @@ internal static class PipelineServiceCollectionExtensions
     /// <summary>The pipeline as a hosted service; the host waits for its drain (DrainTimeoutSeconds) plus a margin on shutdown.</summary>
     public static IServiceCollection AddEdgeStreamPipeline(this IServiceCollection services)
     {
+        services.TryAddSingleton<PipelineReadiness>();
         services.AddHostedService<PipelineService>();
         services.AddOptions<HostOptions>().Configure<IOptions<EdgeStreamOptions>>((host, edge) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(edge.Value.Pipeline.DrainTimeoutSeconds + 5));

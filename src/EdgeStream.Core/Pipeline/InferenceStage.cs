@@ -120,9 +120,10 @@ internal sealed class InferenceStage
             return false;
         }
 
-        foreach (var pending in _pending)
+        foreach (var stream in _group.Streams)
         {
-            if (pending.Count == 0)
+            // A stream that ended sends nothing more: waiting for it would only add latency.
+            if (_pending[stream.GroupIndex].Count == 0 && !stream.Finished)
             {
                 return true;
             }

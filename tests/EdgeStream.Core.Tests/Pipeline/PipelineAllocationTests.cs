@@ -23,21 +23,25 @@ public sealed class PipelineAllocationTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_SteadyState_NoAllocationPerStep()
     {
+        // Four measured stretches; the quietest one counts, so a one-off burst elsewhere in the process (a tier-up
+        // compile, a leftover timer) cannot fail the test, while an allocation per step shows in every stretch.
         const int warmup = 3000;
-        const int measured = 6000;
-        long before = 0, after = 0;
-        var frames = TestStep.Frames(Repeat(0, warmup + measured + 100)); // "idle" only: no events, which do allocate
+        const int stretch = 4000;
+        const int stretches = 4;
+        var marks = new long[stretches + 1];
+        using var sampler = new AllocationSampler();
+        var frames = TestStep.Frames(Repeat(0, warmup + (stretch * stretches) + 100)); // "idle" only: no events, which do allocate
         var source = new ListSource("cam1", frames)
         {
             BeforeStep = i =>
             {
-                if (i == warmup)
+                if (i >= warmup && (i - warmup) % stretch == 0 && (i - warmup) / stretch <= stretches)
                 {
-                    before = GC.GetTotalAllocatedBytes(precise: true);
-                }
-                else if (i == warmup + measured)
-                {
-                    after = GC.GetTotalAllocatedBytes(precise: true);
+                    marks[(i - warmup) / stretch] = GC.GetTotalAllocatedBytes(precise: true);
+                    if (i == warmup)
+                    {
+                        sampler.Start();
+                    }
                 }
 
                 // Paced like a camera, by sleeping: Task.Delay would allocate in the source itself.
@@ -54,11 +58,13 @@ public sealed class PipelineAllocationTests(ITestOutputHelper output)
         var pipeline = Create([Bind("cam1", source, engine)], [new CollectingSink()], options);
 
         await pipeline.RunToEndAsync();
+        sampler.Stop();
 
-        var perStep = (double)(after - before) / measured;
+        var perStep = Enumerable.Range(0, stretches).Select(k => (double)(marks[k + 1] - marks[k]) / stretch).ToArray();
         var s = pipeline.Snapshot()[0];
-        output.WriteLine($"{after - before} bytes over {measured} steps: {perStep:F2} bytes/step; {s.Judged} windows judged, {s.StepsDropped} steps dropped");
-        Assert.True(s.Judged > measured / 4, "the measured steps must really have gone through inference");
-        Assert.True(perStep < 8, $"{perStep:F2} bytes allocated per step in steady state");
+        output.WriteLine($"bytes per step in each stretch of {stretch}: {string.Join(", ", perStep.Select(b => b.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}; {s.Judged} windows judged, {s.StepsDropped} steps dropped");
+        output.WriteLine($"allocation samples (~100 KB each): {sampler.Report()}");
+        Assert.True(s.Judged > stretch / 2, "the measured steps must really have gone through inference");
+        Assert.True(perStep.Min() < 4, $"{perStep.Min():F2} bytes allocated per step in the quietest stretch; samples: {sampler.Report()}");
     }
 }

@@ -13,12 +13,13 @@ internal static class BenchCommand
         var common = new CommonOptions();
         var clip = new Argument<string>("clip") { Description = "The clip to measure (default config's models judge it)" };
         var runs = new Option<int>("--runs") { Description = "Alternating decode-only / pipeline runs; medians are reported", DefaultValueFactory = _ => 5 };
-        var command = new Command("bench", "Measure end-to-end replay throughput against decode-only throughput of the same clip") { clip, runs };
+        var frames = new Option<long>("--frames") { Description = "Frames per measurement (the clip is looped to reach it)", DefaultValueFactory = _ => 3000 };
+        var command = new Command("bench", "Measure end-to-end replay throughput against decode-only throughput of the same clip") { clip, runs, frames };
         common.AddTo(command);
         command.SetAction((result, _) => StartupErrors.GuardAsync(error, async () =>
         {
             using var interrupt = new InterruptSignal();
-            var bench = await BenchRunner.RunAsync(result.GetValue(clip)!, common.Request(result), result.GetValue(runs), interrupt.Token);
+            var bench = await BenchRunner.RunAsync(result.GetValue(clip)!, common.Request(result), result.GetValue(runs), result.GetValue(frames), interrupt.Token);
             await output.WriteAsync(Render(bench));
             return interrupt.Token.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
         }));

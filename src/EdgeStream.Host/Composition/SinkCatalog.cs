@@ -3,12 +3,13 @@ using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Sinks;
 using EdgeStream.Mqtt.Broker;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Outbox;
 using EdgeStream.Mqtt.Publishing;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeStream.Host.Composition;
 
-/// <summary>The configured sinks: console (stdout), JSONL file, MQTT (embedded broker or external).</summary>
+/// <summary>The configured sinks: console (stdout), JSONL file, MQTT (embedded broker or external; behind the SQLite outbox unless <c>Outbox:Enabled</c> is false).</summary>
 internal static class SinkCatalog
 {
     public static async Task<List<IEventSink>> CreateAsync(EdgeStreamOptions options, DeviceStatus online, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
@@ -28,7 +29,8 @@ internal static class SinkCatalog
 
             if (options.Mqtt.Enabled)
             {
-                sinks.Add(await StartMqttAsync(options.Mqtt, online, loggers, time, cancellationToken));
+                var mqtt = await StartMqttAsync(options.Mqtt, online, loggers, time, cancellationToken);
+                sinks.Add(options.Outbox.Enabled ? await StartOutboxAsync(mqtt, options.Outbox, loggers, time) : mqtt);
             }
 
             return sinks;
@@ -53,6 +55,20 @@ internal static class SinkCatalog
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new StartupException($"EdgeStream:Sinks:Jsonl: cannot open '{path}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>The MQTT sink behind the durable outbox (DESIGN section 8); it owns <paramref name="mqtt"/> from here on.</summary>
+    private static async Task<IEventSink> StartOutboxAsync(MqttEventSink mqtt, OutboxOptions outbox, ILoggerFactory loggers, TimeProvider time)
+    {
+        try
+        {
+            return OutboxEventSink.Start(mqtt, outbox, OutboxPaths.Resolve(outbox), loggers, time);
+        }
+        catch (OutboxException e)
+        {
+            await mqtt.DisposeAsync();
+            throw new StartupException($"EdgeStream:Outbox: {e.Message}", e);
         }
     }
 

@@ -28,6 +28,7 @@ internal sealed class EdgeStreamOptionsValidator : IValidateOptions<EdgeStreamOp
         CheckStreams(options, problems);
         CheckPipeline(options.Pipeline, problems);
         problems.AddRange(options.Mqtt.Validate($"{S}:Mqtt"));
+        problems.AddRange(options.Outbox.Validate($"{S}:Outbox"));
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

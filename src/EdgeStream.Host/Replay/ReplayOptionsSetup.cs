@@ -5,7 +5,7 @@ namespace EdgeStream.Host.Replay;
 
 /// <summary>
 /// Turns the configuration into a replay: the files replace the configured streams (fast, no loop), queues become
-/// lossless so every frame is judged, MQTT only when <c>--broker</c> is given, console only with <c>--print</c>.
+/// lossless so every frame is judged, MQTT only when <c>--broker</c> is given (published directly, no outbox), console only with <c>--print</c>.
 /// Runs after relative paths were resolved and before validation, so the files are checked like configured ones.
 /// </summary>
 internal sealed class ReplayOptionsSetup(ReplayRequest request, IReadOnlyList<ReplayInput> inputs) : IPostConfigureOptions<EdgeStreamOptions>
@@ -20,12 +20,13 @@ internal sealed class ReplayOptionsSetup(ReplayRequest request, IReadOnlyList<Re
             Uri = input.Uri,
             Model = chooser.Choose(input, input.IsSensor ? request.AnomalyModel : request.ActionModel),
             Pacing = "fast",
-            Loop = false,
+            Loop = request.StopAfterSteps is not null,
         })];
         options.Pipeline.Lossless = true;
         options.Sinks.Console = request.Print;
         options.Sinks.Jsonl = null;
         options.Mqtt.Enabled = request.Broker is not null;
+        options.Outbox.Enabled = false;
         if (request.Broker is not null)
         {
             options.Mqtt.Broker = request.Broker;

@@ -24,6 +24,9 @@ internal sealed record ReplayRequest(IReadOnlyList<string> Files)
 
     public string CurrentDirectory { get; init; } = Environment.CurrentDirectory;
 
+    /// <summary>Loop the files and stop once this many steps were read in all (bench: long enough to measure).</summary>
+    public long? StopAfterSteps { get; init; }
+
     /// <summary>Stream time of a clip's first frame: fixed, so a replay gives the same timestamps every time.</summary>
     public static DateTimeOffset Epoch { get; } = DateTimeOffset.UnixEpoch;
 }

@@ -21,6 +21,7 @@ namespace EdgeStream.Host.Replay;
 internal static class ReplayRunner
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
 
     public static async Task<ReplayResult> RunAsync(ReplayRequest request, IProgress<ReplayProgress>? progress, LogLevel logLevel, CancellationToken cancellationToken)
     {
@@ -65,12 +66,20 @@ internal static class ReplayRunner
         await using (assembly)
         {
             long? total = progress is null ? null : inputs.Select(InputSize.Steps).Aggregate((long?)0, (sum, n) => sum + n);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var clock = Stopwatch.StartNew();
-            var run = assembly.Pipeline.RunAsync(cancellationToken);
+            var run = assembly.Pipeline.RunAsync(stop.Token);
             while (!run.IsCompleted)
             {
-                progress?.Report(Progress(assembly.Pipeline.Snapshot(), total, clock.Elapsed));
-                await Task.WhenAny(run, Task.Delay(ProgressInterval, CancellationToken.None));
+                var snapshot = assembly.Pipeline.Snapshot();
+                progress?.Report(Progress(snapshot, total, clock.Elapsed));
+                if (snapshot.Sum(s => s.Steps) >= request.StopAfterSteps)
+                {
+                    // Enough looped input: stop the sources; what they read still drains and is counted.
+                    await stop.CancelAsync();
+                }
+
+                await Task.WhenAny(run, Task.Delay(request.StopAfterSteps is null ? ProgressInterval : PollInterval, CancellationToken.None));
             }
 
             await run;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using EdgeStream.Core.Decisions;
 using EdgeStream.Core.Events;
+using EdgeStream.Core.Inference;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeStream.Core.Pipeline;
@@ -23,7 +24,7 @@ internal sealed class InferenceStage
     private readonly TimeSpan _maxWait;
     private readonly PendingWindows[] _pending;
     private readonly WindowItem[] _batch;
-    private readonly float[] _input;
+    private readonly Memory<float> _input;
     private readonly float[] _outputs;
     private readonly float[] _attention;
     private readonly List<DetectionEvent> _decided = [];
@@ -51,7 +52,10 @@ internal sealed class InferenceStage
 
         _windowFloats = engine.WindowLength * engine.StepLength;
         _batch = new WindowItem[batch];
-        _input = new float[batch * _windowFloats];
+        // GPU engines expose their pinned staging buffer: assembling the batch there saves one copy per window.
+        _input = engine is IInputStaging { InputBuffer.Length: var staged } s && staged >= batch * _windowFloats
+            ? s.InputBuffer
+            : new float[batch * _windowFloats];
         _outputs = new float[batch * engine.OutputLength];
         _attention = new float[batch * engine.WindowLength];
     }
@@ -199,7 +203,7 @@ internal sealed class InferenceStage
                 {
                     var item = pending.Dequeue();
                     _pendingTotal--;
-                    item.Data.AsSpan(0, _windowFloats).CopyTo(_input.AsSpan(count * _windowFloats, _windowFloats));
+                    item.Data.AsSpan(0, _windowFloats).CopyTo(_input.Span.Slice(count * _windowFloats, _windowFloats));
                     _batch[count++] = item;
                     took = true;
                 }
@@ -218,7 +222,7 @@ internal sealed class InferenceStage
         {
             lock (_group.Gate)
             {
-                engine.Run(_input.AsSpan(0, count * _windowFloats), count, _outputs.AsSpan(0, count * engine.OutputLength), _attention.AsSpan(0, count * engine.WindowLength));
+                engine.Run(_input.Span[..(count * _windowFloats)], count, _outputs.AsSpan(0, count * engine.OutputLength), _attention.AsSpan(0, count * engine.WindowLength));
             }
         }
 #pragma warning disable CA1031 // A failed batch is logged and counted per stream; the pipeline keeps running (DESIGN section 8).

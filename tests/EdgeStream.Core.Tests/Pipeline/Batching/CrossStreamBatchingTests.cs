@@ -91,6 +91,21 @@ public sealed class CrossStreamBatchingTests
         Assert.Equal([Quiet1], engine.Batches[0]);
     }
 
+    [Fact]
+    public async Task RunAsync_EngineWithInputStaging_BatchesAreAssembledInTheEnginesBuffer()
+    {
+        var engine = new TagRecordingEngine(Action(stride: 1), maxBatch: 4, staged: true);
+        var pipeline = Create(
+            [Bind("a", new ListSource("a", Tagged(Quiet1, 10)), engine), Bind("b", new ListSource("b", Tagged(Quiet2, 10)), engine)],
+            [new CollectingSink()]);
+
+        await pipeline.RunToEndAsync();
+
+        Assert.Equal(14, engine.Batches.Sum(b => b.Length));
+        Assert.Equal(0, engine.CallsNotFromStaging);
+        Assert.Equal(7, engine.Batches.SelectMany(b => b).Count(t => t == Quiet1));
+    }
+
     private static List<TestStep> Tagged(int tag, int frames) => TestStep.Frames(Enumerable.Repeat(0, frames), salience: _ => tag);
 
     /// <summary>Ends the run: streams that finished leave partial batches that wait on the fake clock, so keep it moving.</summary>

@@ -7,11 +7,13 @@ namespace EdgeStream.Core.Tests.Pipeline.Batching;
 /// An action engine that records, per call, which stream each window of the batch came from: the streams' frames carry
 /// their stream tag as value 1 (<see cref="Support.TestStep.Frames"/> salience). Outputs are uniform (no events).
 /// </summary>
-internal sealed class TagRecordingEngine : IInferenceEngine
+internal sealed class TagRecordingEngine : IInferenceEngine, IInputStaging
 {
     private readonly List<int[]> _batches = [];
+    private readonly float[] _staging;
 
-    public TagRecordingEngine(ModelManifest manifest, int maxBatch)
+    /// <param name="staged">Expose an input staging buffer (<see cref="IInputStaging"/>), like the GPU engine's pinned memory.</param>
+    public TagRecordingEngine(ModelManifest manifest, int maxBatch, bool staged = false)
     {
         Manifest = manifest;
         MaxBatch = maxBatch;
@@ -20,7 +22,13 @@ internal sealed class TagRecordingEngine : IInferenceEngine
         WindowLength = manifest.Input.Frames!.Value;
         OutputLength = manifest.Labels.Count;
         Info = new EngineInfo(manifest.Name, manifest.Version, "abc123", "fp32", "fake", "fused");
+        _staging = staged ? new float[maxBatch * WindowLength * StepLength] : [];
     }
+
+    public Memory<float> InputBuffer => _staging;
+
+    /// <summary>Calls whose windows were not read from <see cref="InputBuffer"/> (the caller copied elsewhere).</summary>
+    public int CallsNotFromStaging { get; private set; }
 
     public ModelManifest Manifest { get; }
 
@@ -58,6 +66,11 @@ internal sealed class TagRecordingEngine : IInferenceEngine
     public void Run(ReadOnlySpan<float> windows, int batch, Span<float> outputs, Span<float> attention)
     {
         RunGate?.Wait(TimeSpan.FromSeconds(60));
+        if (!System.Runtime.CompilerServices.Unsafe.AreSame(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(windows), ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_staging)))
+        {
+            CallsNotFromStaging++;
+        }
+
         var tags = new int[batch];
         for (var b = 0; b < batch; b++)
         {

@@ -79,6 +79,11 @@ public sealed class OutboxPublisher : IAsyncDisposable
                     nextExpiryCheck = _time.GetUtcNow() + ExpiryCheck;
                 }
 
+                if (!_connection.IsConnected && _store.Count > 0)
+                {
+                    _outage = true;
+                }
+
                 await _connection.WaitUntilConnectedAsync(stop);
                 var failure = await FlushRetainedAsync(stop) ?? await SendBatchAsync(stop);
                 failures = failure is null ? 0 : failures + 1;
@@ -165,7 +170,11 @@ public sealed class OutboxPublisher : IAsyncDisposable
     {
         if (_outage)
         {
-            OutboxLog.Drained(_logger, _sinceOutage);
+            if (_sinceOutage > 0)
+            {
+                OutboxLog.Drained(_logger, _sinceOutage);
+            }
+
             _outage = false;
         }
 

@@ -13,12 +13,15 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    private MosquittoBroker(Process process, int port, string folder)
+    private MosquittoBroker(Process process, int port, string folder, string config)
     {
         _process = process;
         Port = port;
         Folder = folder;
+        Config = config;
     }
+
+    public string Config { get; }
 
     public int Port { get; }
 
@@ -36,13 +39,19 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     }
 
     /// <summary>Starts mosquitto; <paramref name="listenerLines"/> are extra lines for the listener (TLS files, auth).</summary>
-    public static async Task<MosquittoBroker> StartAsync(string folder, params string[] listenerLines)
+    public static Task<MosquittoBroker> StartAsync(string folder, params string[] listenerLines) =>
+        StartAsync(folder, FreePort.Next(), persistent: false, listenerLines);
+
+    /// <summary>
+    /// Starts mosquitto on <paramref name="port"/>; <paramref name="persistent"/> keeps sessions and queued QoS 1 messages in
+    /// <c>FOLDER/mosquitto.db</c> across a graceful stop and restart (the way a production broker is set up), with no limit on queued messages.
+    /// </summary>
+    public static async Task<MosquittoBroker> StartAsync(string folder, int port, bool persistent, params string[] listenerLines)
     {
-        var port = FreePort.Next();
         var config = Path.Combine(folder, "mosquitto.conf");
         var lines = new List<string>
         {
-            "persistence false",
+            persistent ? "persistence true" : "persistence false",
             "log_dest stderr",
             "log_type error",
             "log_type warning",
@@ -57,6 +66,13 @@ internal sealed class MosquittoBroker : IAsyncDisposable
             lines.Add("user root");
         }
 
+        if (persistent)
+        {
+            lines.Add($"persistence_location {folder.TrimEnd('/')}/");
+            lines.Add("max_queued_messages 0");
+            lines.Add("persistent_client_expiration 1h");
+        }
+
         lines.Add($"listener {port} 127.0.0.1");
         lines.AddRange(listenerLines);
         if (!listenerLines.Any(l => l.StartsWith("allow_anonymous", StringComparison.Ordinal)))
@@ -65,6 +81,29 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         }
 
         await File.WriteAllLinesAsync(config, lines);
+        return await LaunchAsync(folder, port, config);
+    }
+
+    /// <summary>Starts mosquitto again on the same port and config (after <see cref="StopAsync"/>).</summary>
+    public Task<MosquittoBroker> RestartAsync() => LaunchAsync(Folder, Port, Config);
+
+    /// <summary>
+    /// Stops mosquitto the way systemd does (SIGTERM): it closes every connection and, when persistent, saves its
+    /// sessions before it exits. Waits for the exit.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(Eventually.Limit);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    private static async Task<MosquittoBroker> LaunchAsync(string folder, int port, string config)
+    {
         var start = new ProcessStartInfo(Tools.Find("mosquitto")!, ["-c", config])
         {
             RedirectStandardError = true,
@@ -72,7 +111,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
             UseShellExecute = false,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("mosquitto did not start");
-        var broker = new MosquittoBroker(process, port, folder);
+        var broker = new MosquittoBroker(process, port, folder, config);
         process.ErrorDataReceived += (_, e) => broker.Append(e.Data);
         process.OutputDataReceived += (_, e) => broker.Append(e.Data);
         process.BeginErrorReadLine();

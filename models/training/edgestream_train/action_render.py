@@ -186,12 +186,12 @@ class Look:
 
     def __init__(self, rng, w, h):
         self.w, self.h = w, h
-        self.height = rng.uniform(0.6, 0.88) * h          # body height in pixels
+        self.height = rng.uniform(0.55, 0.85) * h          # body height in pixels
         self.yaw = rng.uniform(-math.pi, math.pi)
         self.aspect = rng.uniform(0.75, 1.2)                # also covers 4:3 clips stretched to 1:1
         self.ground = rng.uniform(0.85, 0.97) * h
         self.x0 = rng.uniform(0.3, 0.7) * w
-        self.thick = max(1, int(round(rng.uniform(0.04, 0.07) * h)))  # arms stay >= 2 px at 64x64
+        self.thick = max(1, int(round(rng.uniform(0.03, 0.06) * h)))
         self.fg = rng.integers(0, 256, 3)
         self.bg = self._background(rng)
         if np.abs(self.fg.astype(int) - self.bg.mean((0, 1))).sum() < 180:  # keep the figure visible
@@ -211,7 +211,7 @@ class Look:
         c0, c1 = rng.integers(0, 256, 3), rng.integers(0, 256, 3)
         ramp = np.linspace(0, 1, h)[:, None, None]
         bg = c0 * (1 - ramp) + c1 * ramp + np.zeros((h, w, 3))
-        coarse = rng.normal(0, rng.uniform(3, 18), (rng.integers(3, 12), rng.integers(3, 12), 3))
+        coarse = rng.normal(0, rng.uniform(3, 25), (rng.integers(3, 12), rng.integers(3, 12), 3))
         bg += cv2.resize(coarse, (w, h), interpolation=cv2.INTER_CUBIC)
         if rng.random() < 0.3:  # floor line / horizon
             y = int(rng.uniform(0.5, 0.9) * h)

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using EdgeStream.Host.Tests.Support;
 
 namespace EdgeStream.Host.Tests.Systemd;
 
 /// <summary>deploy/edgestream.service passes <c>systemd-analyze verify</c>; deploy/install.sh installs, upgrades and removes.</summary>
+[SupportedOSPlatform("linux")]
 public sealed class DeployTests
 {
     private static string Deploy => Path.Combine(TestEnvironment.RepoRoot, "deploy");
@@ -37,7 +39,8 @@ public sealed class DeployTests
             "PrivateTmp=yes", "NoNewPrivileges=yes", "CapabilityBoundingSet=", "DeviceAllow=char-video4linux rw",
             "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6 AF_NETLINK",
         ];
-        Assert.Empty(required.Where(r => !lines.Contains(r)));
+        var missing = required.Where(r => !lines.Contains(r)).ToList();
+        Assert.True(missing.Count == 0, $"missing from deploy/edgestream.service: {string.Join(", ", missing)}");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ProcessNotifyTests
 
         var ready = await listener.WaitForAsync(d => NotifyListener.Has(d, "READY=1"), Startup, context: () => process.Transcript);
         var status = NotifyListener.Status(listener.Datagrams[ready]);
-        Assert.StartsWith("ready: 1 stream(s), models warm: anomaly", status, StringComparison.Ordinal);
+        Assert.StartsWith("ready: 1 stream(s), models warm: sensor-cnn-lstm-attention-forecaster", status, StringComparison.Ordinal);
         Assert.DoesNotContain(listener.Datagrams.Take(ready), d => NotifyListener.Has(d, "WATCHDOG=1"));
 
         var ping = ready;
@@ -38,7 +38,7 @@ public sealed class ProcessNotifyTests
         EdgeStreamProcess.Terminate(process);
         await listener.WaitForAsync(d => NotifyListener.Has(d, "STOPPING=1"), Patience, ping, () => process.Transcript);
         Assert.Equal(0, await process.WaitForExitAsync(Patience));
-        Assert.Contains(process.Stderr, l => l.Contains("Model anomaly warm", StringComparison.Ordinal));
+        Assert.Contains(process.Stderr, l => l.Contains("Model sensor-cnn-lstm-attention-forecaster warm: one inference", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -40,6 +40,8 @@ public class ActionInferenceBenchmarks : IDisposable
         _features = new float[_split.WindowLength * _split.StepLength];
         _attention = new float[_split.WindowLength];
         _split.Encode(_fixture.Window, _split.WindowLength, _features);
+        EngineFused();
+        _bare.CheckSameAs(_logits.AsSpan(0, _fused.OutputLength));
     }
 
     [Benchmark(Baseline = true, Description = "bare ORT session.Run, fused")]

@@ -28,6 +28,8 @@ public class AnomalyInferenceBenchmarks : IDisposable
         _engine = new OnnxEngineFactory().Create(m, new EngineOptions { Variant = Variant, Layout = ManifestQueries.Fused, MaxBatch = 1 });
         _forecast = new float[_engine.OutputLength];
         _attention = new float[_engine.WindowLength];
+        Engine();
+        _bare.CheckSameAs(_forecast);
     }
 
     [Benchmark(Baseline = true, Description = "bare ORT session.Run")]

@@ -32,15 +32,39 @@ public sealed class BareSession : IDisposable
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         options.AddSessionConfigEntry("optimization.disable_specified_optimizers", "FuseFp16InitializerToFp32NodeTransformer");
         _session = new InferenceSession(manifest.Resolve(variant.Fused!.File), options);
+        // Shapes from the manifest, not the model: an export may leave the time axis dynamic too.
         var half = variant.IoType == "float16";
-        var input = _session.InputMetadata.Single();
-        _inputNames = [input.Key];
-        _inputs = [Value(half, input.Value.Dimensions, window)];
-        _outputNames = [.. _session.OutputMetadata.Keys];
-        _outputs = [.. _session.OutputMetadata.Values.Select(m => Value(half, m.Dimensions, null))];
+        var t = manifest.Tensors;
+        var window1 = manifest.WindowLength();
+        long[] inputShape = manifest.Task == ModelTask.Action
+            ? [1, window1, manifest.Input.Channels!.Value, manifest.Input.Height!.Value, manifest.Input.Width!.Value]
+            : [1, window1, manifest.Input.Channels!.Value];
+        _inputNames = [manifest.Task == ModelTask.Action ? t.Frames! : t.Window!];
+        _inputs = [Value(half, inputShape, window)];
+        _outputNames = [manifest.Task == ModelTask.Action ? t.Logits! : t.Forecast!, t.Attention!];
+        _outputs = [Value(half, [1, manifest.OutputLength()], null), Value(half, [1, window1], null)];
     }
 
     public void Run() => _session.Run(_runOptions, _inputNames, _inputs, _outputNames, _outputs);
+
+    /// <summary>The primary output (logits or forecast) of the last run, as float32.</summary>
+    public float[] PrimaryOutput() => _outputs[0].GetTensorTypeAndShape().ElementDataType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float16
+        ? [.. _outputs[0].GetTensorDataAsSpan<Float16>().ToArray().Select(h => h.ToFloat())]
+        : _outputs[0].GetTensorDataAsSpan<float>().ToArray();
+
+    /// <summary>Throws unless the engine's output equals this session's (same work measured on both sides).</summary>
+    public void CheckSameAs(ReadOnlySpan<float> engineOutput)
+    {
+        Run();
+        var bare = PrimaryOutput();
+        for (var i = 0; i < bare.Length; i++)
+        {
+            if (Math.Abs(bare[i] - engineOutput[i]) > 1e-3f * Math.Max(1f, Math.Abs(bare[i])))
+            {
+                throw new InvalidOperationException($"The bare session and the engine disagree at output {i}: {bare[i]} vs {engineOutput[i]}; they are not measuring the same work.");
+            }
+        }
+    }
 
     public void Dispose()
     {
@@ -53,9 +77,8 @@ public sealed class BareSession : IDisposable
         _session.Dispose();
     }
 
-    private static OrtValue Value(bool half, int[] dims, float[]? data)
+    private static OrtValue Value(bool half, long[] shape, float[]? data)
     {
-        var shape = dims.Select((d, i) => i == 0 || d < 0 ? 1L : d).ToArray();
         var length = (int)shape.Aggregate(1L, (a, b) => a * b);
         if (half)
         {

@@ -34,6 +34,7 @@ internal static class ModelsCommand
 
         var models = new Command("models", "Model tools");
         models.Subcommands.Add(verify);
+        models.Subcommands.Add(ModelsEvaluateCommand.Create(output, error));
         return models;
     }
 

@@ -66,6 +66,18 @@ internal static class OutboxDatabase
         }
     }
 
+    /// <summary>Payload bytes of the rows up to <paramref name="lastSequence"/>, on a read-only connection of its own (a WAL reader never blocks the writer).</summary>
+    public static long SumPayloads(string path, long lastSequence)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 };
+        using var db = new SqliteConnection(builder.ToString());
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT total(length(payload)) FROM outbox WHERE seq <= $last;";
+        command.Parameters.AddWithValue("$last", lastSequence);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), extended codes included.</summary>
     public static bool IsCorrupt(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) is 11 or 26;
 

@@ -17,8 +17,8 @@ internal static partial class OutboxLog
     [LoggerMessage(4103, LogLevel.Error, "Outbox DROPPED {Dropped} oldest events (sequence {FirstSequence}..{LastSequence}, oldest committed {OldestAge:0.0} h ago) beyond EdgeStream:Outbox:{Bound}; {TotalDropped} dropped since start")]
     public static partial void Dropped(ILogger logger, long dropped, long firstSequence, long lastSequence, double oldestAge, string bound, long totalDropped);
 
-    [LoggerMessage(4104, LogLevel.Warning, "Outbox publish not acknowledged (sequence {Sequence}; 0: a retained state/status), {Pending} events waiting; retrying in {DelaySeconds:0.0} s: {Reason}")]
-    public static partial void PublishFailed(ILogger logger, long sequence, long pending, double delaySeconds, string reason);
+    [LoggerMessage(4104, LogLevel.Warning, "Outbox publish not acknowledged ({What}), {Pending} events waiting; retrying in {DelaySeconds:0.0} s: {Reason}")]
+    public static partial void PublishFailed(ILogger logger, string what, long pending, double delaySeconds, string reason);
 
     [LoggerMessage(4105, LogLevel.Information, "Outbox drained {Published} events after the connection came back")]
     public static partial void Drained(ILogger logger, long published);

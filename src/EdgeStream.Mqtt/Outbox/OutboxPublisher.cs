@@ -90,7 +90,7 @@ public sealed class OutboxPublisher : IAsyncDisposable
                 if (failure is not null)
                 {
                     var delay = _connection.Settings.Backoff.Delay(failures);
-                    OutboxLog.PublishFailed(_logger, failure.Value.Sequence, _store.Count, delay.TotalSeconds, failure.Value.Reason);
+                    OutboxLog.PublishFailed(_logger, failure.Value.What, _store.Count, delay.TotalSeconds, failure.Value.Reason);
                     await Task.Delay(delay, _time, stop);
                 }
             }
@@ -136,7 +136,7 @@ public sealed class OutboxPublisher : IAsyncDisposable
         catch (MqttPublishException ex)
         {
             _outage = true;
-            return new Failure(rows[next].Sequence, ex.Message);
+            return new Failure($"event {rows[next].EventId}, sequence {rows[next].Sequence}", ex.Message);
         }
         finally
         {
@@ -159,7 +159,7 @@ public sealed class OutboxPublisher : IAsyncDisposable
             catch (MqttPublishException ex)
             {
                 _retained.Restore(message);
-                return new Failure(0, $"{message.Topic}: {ex.Message}");
+                return new Failure($"retained {message.Topic}", ex.Message);
             }
         }
 
@@ -213,5 +213,5 @@ public sealed class OutboxPublisher : IAsyncDisposable
         }
     }
 
-    private readonly record struct Failure(long Sequence, string Reason);
+    private readonly record struct Failure(string What, string Reason);
 }

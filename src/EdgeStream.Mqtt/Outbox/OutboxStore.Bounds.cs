@@ -8,11 +8,14 @@ namespace EdgeStream.Mqtt.Outbox;
 public sealed partial class OutboxStore
 {
     /// <summary>
-    /// Sums the payload bytes of a backlog left by a previous run (a scan, so it runs after start-up, in the
-    /// background) and then applies the size bound. Until it finished only the count bound applies.
+    /// Sums the payload bytes of a backlog left by a previous run and then applies the size bound. The sum is a scan, so
+    /// it runs after start-up (the publisher does it before its first send) on a second, read-only connection, without
+    /// the lock: appends keep committing meanwhile. Until it finished only the count bound applies, and no row is
+    /// deleted (the publisher has not started, drops wait), so the rows it sums are exactly those present at open.
     /// </summary>
     public void MeasureBacklog()
     {
+        long lastAtOpen;
         lock (_gate)
         {
             if (_disposed || _bytesKnown)
@@ -20,7 +23,50 @@ public sealed partial class OutboxStore
                 return;
             }
 
-            _bytes = Guarded(() => Sum("SELECT total(length(payload)) FROM outbox;"));
+            lastAtOpen = _measureUpTo;
+        }
+
+        long backlog;
+        try
+        {
+            backlog = OutboxDatabase.SumPayloads(Path, lastAtOpen);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (OutboxDatabase.IsCorrupt(ex))
+        {
+            // The guarded path on the main connection replaces the file (and then knows its size: empty).
+            lock (_gate)
+            {
+                MeasureLocked();
+            }
+
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_disposed || _bytesKnown)
+            {
+                return;
+            }
+
+            _bytes += backlog;
+            _bytesKnown = true;
+            EnforceSize();
+        }
+    }
+
+    /// <summary>Caller holds the lock. The same measurement on the main connection, before anything is deleted.</summary>
+    private void MeasureLocked()
+    {
+        if (_disposed || _bytesKnown)
+        {
+            return;
+        }
+
+        var backlog = Guarded(() => Sum($"SELECT total(length(payload)) FROM outbox WHERE seq <= {_measureUpTo};"));
+        if (!_bytesKnown)
+        {
+            _bytes += backlog;
             _bytesKnown = true;
             EnforceSize();
         }
@@ -48,12 +94,18 @@ public sealed partial class OutboxStore
     /// <summary>Caller holds the lock.</summary>
     private void EnforceSize()
     {
+        if (!_bytesKnown)
+        {
+            // A previous run's backlog is being measured: no row may go before the sum is in (it runs right after start-up).
+            return;
+        }
+
         if (_last - _first + 1 > Bounds.MaxEvents)
         {
             Drop(_last - Bounds.EventsAfterDrop + 1, $"MaxEvents ({Bounds.MaxEvents})");
         }
 
-        if (_bytesKnown && _bytes > Bounds.MaxBytes)
+        if (_bytes > Bounds.MaxBytes)
         {
             var excess = _bytes - Bounds.BytesAfterDrop;
             var newFirst = Guarded(() => Sum($"SELECT coalesce(min(seq), {_last + 1}) FROM (SELECT seq, sum(length(payload)) OVER (ORDER BY seq) AS upto FROM outbox) WHERE upto >= {excess};")) + 1;

@@ -62,5 +62,6 @@ public sealed partial class OutboxStore
         _last = reader.IsDBNull(1) ? highWater : reader.GetInt64(1);
         _bytes = 0;
         _bytesKnown = _first > _last;
+        _measureUpTo = _last;
     }
 }

@@ -20,6 +20,7 @@ public sealed partial class OutboxStore : IDisposable
     private long _last;
     private long _bytes;
     private bool _bytesKnown;
+    private long _measureUpTo;
     private long _dropped;
     private bool _disposed;
 
@@ -49,7 +50,7 @@ public sealed partial class OutboxStore : IDisposable
         }
     }
 
-    /// <summary>Payload bytes held; -1 until the background measurement after start-up finished.</summary>
+    /// <summary>Payload bytes held; -1 until <see cref="MeasureBacklog"/> summed a previous run's backlog.</summary>
     public long Bytes
     {
         get
@@ -128,6 +129,13 @@ public sealed partial class OutboxStore : IDisposable
         lock (_gate)
         {
             if (_disposed || row.Generation != Generation || row.Sequence < _first)
+            {
+                return;
+            }
+
+            // Deleting before a previous run's backlog was measured would lose the rows from the sum.
+            MeasureLocked();
+            if (row.Generation != Generation)
             {
                 return;
             }

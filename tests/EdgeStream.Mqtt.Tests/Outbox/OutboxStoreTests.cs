@@ -67,10 +67,29 @@ public sealed class OutboxStoreTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(["id-2", "id-3", "id-4"], second.ReadOldest(10).Select(r => r.EventId));
         Assert.Equal(3, second.Count);
         Assert.Equal(-1, second.Bytes);
+        Assert.Equal(last + 1, second.Append("id-5", "t", [5, 5]));
         second.MeasureBacklog();
-        Assert.Equal(7, second.Bytes);
-        Assert.Equal(last + 1, second.Append("id-5", "t", [5]));
+        Assert.Equal(9, second.Bytes);
         Assert.Contains(_log.Lines, l => l.Contains("[4100]", StringComparison.Ordinal) && l.Contains("3 events waiting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Acknowledge_BacklogNotYetMeasured_MeasuresFirstSoTheSizeStaysExact()
+    {
+        using (var first = OutboxStore.Open(DbPath, Unbounded, _log))
+        {
+            first.Append("a", "t", new byte[10]);
+            first.Append("b", "t", new byte[20]);
+        }
+
+        using var second = OutboxStore.Open(DbPath, Unbounded, _log);
+        second.Append("c", "t", new byte[40]);
+
+        second.Acknowledge(second.ReadOldest(1)[0]);
+
+        Assert.Equal(60, second.Bytes);
+        second.MeasureBacklog();
+        Assert.Equal(60, second.Bytes);
     }
 
     [Fact]

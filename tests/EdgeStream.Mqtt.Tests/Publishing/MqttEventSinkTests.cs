@@ -106,9 +106,12 @@ public sealed class MqttEventSinkTests(ITestOutputHelper output) : IDisposable
         await using var probe = await MqttProbe.StartAsync(broker.Port, "edgestream/dev1/status");
         Assert.Equal(DeviceState.Online, EventJson.DeserializeDeviceStatus((await probe.NextAsync()).Payload).State);
 
+        // Refused until the will arrived: a reconnect that took the session over first would (rightly) suppress the will.
+        proxy.Refuse = true;
         proxy.KillAll();
 
         var will = await probe.NextAsync();
+        proxy.Refuse = false;
         var back = await probe.NextAsync();
         Assert.Equal(DeviceState.Offline, EventJson.DeserializeDeviceStatus(will.Payload).State);
         Assert.Null(EventJson.DeserializeDeviceStatus(will.Payload).Timestamp);

@@ -20,7 +20,7 @@ internal static partial class OutboxLog
     [LoggerMessage(4104, LogLevel.Warning, "Outbox publish not acknowledged ({What}), {Pending} events waiting; retrying in {DelaySeconds:0.0} s: {Reason}")]
     public static partial void PublishFailed(ILogger logger, string what, long pending, double delaySeconds, string reason);
 
-    [LoggerMessage(4105, LogLevel.Information, "Outbox drained {Published} events after the connection came back")]
+    [LoggerMessage(4105, LogLevel.Information, "Outbox drained {Published} events that had waited (an outage or a previous run); publishing live again")]
     public static partial void Drained(ILogger logger, long published);
 
     [LoggerMessage(4106, LogLevel.Error, "Outbox publisher failed unexpectedly; restarting it in {DelaySeconds:0.0} s")]

@@ -10,7 +10,7 @@ namespace EdgeStream.Benchmarks;
 
 /// <summary>
 /// Shared settings: allocations per operation (the target is 0 B), a short job (the edge boxes and CI machines have
-/// 2 busy cores, so fewer, longer iterations beat many short ones), ratios against each class's baseline, microseconds.
+/// 2 busy cores, so fewer, longer iterations beat many short ones), ratios against each class's baseline (one summary per class), microseconds.
 /// In-process: BenchmarkDotNet does not generate and rebuild a copy of the solution (minutes on a small box, and it
 /// would build into the projects' own bin/obj); the price is no process isolation between benchmarks.
 /// </summary>
@@ -20,6 +20,5 @@ public static class BenchConfig
         .AddDiagnoser(MemoryDiagnoser.Default)
         .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance).WithId("short-inprocess"))
         .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
-        .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Microsecond))
-        .WithOptions(ConfigOptions.JoinSummary);
+        .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Microsecond));
 }

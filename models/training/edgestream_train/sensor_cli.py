@@ -214,6 +214,12 @@ def cmd_export(a):
     gx, gn = golden_windows(channels, window, warmup)
     prefix = "anomaly" if channels > 1 else "anomaly-univariate"
     files, qm = st.export_all(model, X, out, prefix, window, channels, gx, gn, log)
+    with torch.no_grad():
+        xb = torch.from_numpy(X[:2048])
+        f32, q8 = model(xb)[0], qm(xb)[0]
+        evaluation["int8VsFp32OnTrainWindows"] = {"maxAbs": float((f32 - q8).abs().max()),
+                                                  "meanAbs": float((f32 - q8).abs().mean())}
+    log(f"int8 (fake-quant) vs fp32: {evaluation['int8VsFp32OnTrainWindows']}")
     names = ss.channel_names(channels) if channels == 1 or not have else sd.SKAB_CHANNELS
     man = st.write_manifest(out, name, desc, files, channels, window, names, warmup, params, NORM_MIN_STD, evaluation)
     log(json.dumps(man, indent=2))

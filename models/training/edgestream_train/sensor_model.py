@@ -9,8 +9,15 @@ forecast = last input sample + delta (a residual/persistence skip, inside the gr
 `quant=True` inserts eager fake-quant modules (torch.ao.quantization.FakeQuantize with
 MovingAverage(PerChannel)MinMaxObserver) around Conv/Linear/MatMul so the TorchScript
 ONNX exporter emits QuantizeLinear/DequantizeLinear pairs. The LSTM stays float.
+
+Weights are quantised to 7 bits ([-64, 63], WEIGHT_QMIN/WEIGHT_QMAX): with full-range int8
+weights ONNX Runtime's u8s8 integer kernels on AVX2-without-VNNI CPUs saturate their 16-bit
+intermediate sums and drift from the fake-quant model (docs/inference.md, "Precisions on the
+CPU provider"). Activations stay full-range uint8.
 """
 from __future__ import annotations
+
+import contextlib
 
 import torch
 import torch.nn as nn
@@ -24,10 +31,32 @@ def act_fq() -> nn.Module:
                         dtype=torch.quint8, qscheme=torch.per_tensor_affine, reduce_range=False)
 
 
+WEIGHT_QMIN, WEIGHT_QMAX = -64, 63
+
+
 def weight_fq(axis: int = 0) -> nn.Module:
-    return FakeQuantize(observer=MovingAveragePerChannelMinMaxObserver, quant_min=-128,
-                        quant_max=127, dtype=torch.qint8, qscheme=torch.per_channel_symmetric,
+    return FakeQuantize(observer=MovingAveragePerChannelMinMaxObserver, quant_min=WEIGHT_QMIN,
+                        quant_max=WEIGHT_QMAX, dtype=torch.qint8, qscheme=torch.per_channel_symmetric,
                         ch_axis=axis, reduce_range=False)
+
+
+@contextlib.contextmanager
+def onnx_exportable_weight_range(model: nn.Module):
+    """The TorchScript ONNX exporter only accepts (quant_min, quant_max) of (-128, 127), (0, 255)
+    or (0, 127). While exporting, widen the (frozen) 7-bit weight fake-quants' clamp range to
+    (-128, 127); their scales stay the 7-bit ones. The exported weight QuantizeLinear nodes are
+    then folded into int8 initializers clipped to [WEIGHT_QMIN, WEIGHT_QMAX]
+    (sensor_train.fold_weight_quantizers), which is exactly the 7-bit fake-quant."""
+    fqs = [m for m in model.modules() if isinstance(m, FakeQuantize) and m.dtype == torch.qint8]
+    for m in fqs:
+        assert not m.observer_enabled[0], "calibrate (and freeze) before export"
+        m.activation_post_process.quant_min, m.activation_post_process.quant_max = -128, 127
+    try:
+        yield len(fqs)
+    finally:
+        for m in fqs:
+            m.activation_post_process.quant_min = WEIGHT_QMIN
+            m.activation_post_process.quant_max = WEIGHT_QMAX
 
 
 class _Ident(nn.Module):

@@ -14,7 +14,8 @@ import numpy as np
 import torch
 
 from . import sensor_data as sd
-from .sensor_model import SensorForecaster, calibrate, to_quant
+from .sensor_model import (WEIGHT_QMAX, WEIGHT_QMIN, SensorForecaster, calibrate,
+                           onnx_exportable_weight_range, to_quant)
 from .sensor_scoring import (ScoreParams, events_to_mask, forecast_errors, normalise,
                              score_errors, warmup_stats)
 
@@ -289,11 +290,17 @@ def export_all(model, calib: np.ndarray, out_dir: Path, prefix: str, window: int
     files = {}
     for name, mod in (("fp32", model), ("int8", qm)):
         p = out_dir / f"{prefix}.{name}.onnx"
-        ops = export_onnx(mod, p, window, channels)
+        if name == "int8":
+            with onnx_exportable_weight_range(qm) as n_weight_fq:
+                ops = export_onnx(mod, p, window, channels)
+        else:
+            ops = export_onnx(mod, p, window, channels)
         files[name] = p
         if name == "int8":
             assert ops.get("QuantizeLinear", 0) > 0 and ops.get("DequantizeLinear", 0) > 0
-            fold_weight_quantizers(p, log)
+            # every weight Q must be folded: a runtime QuantizeLinear would clamp to [-128, 127]
+            folded = fold_weight_quantizers(p, log, WEIGHT_QMIN, WEIGHT_QMAX)
+            assert folded == n_weight_fq, (folded, n_weight_fq)
         log(f"  exported {p} ({p.stat().st_size} bytes) ops={ops}")
     # golden
     cases = []
@@ -306,14 +313,16 @@ def export_all(model, calib: np.ndarray, out_dir: Path, prefix: str, window: int
                                 "shape": [window, channels]},
                       "expected": {v: {"forecast": outs[v][0][i].tolist(), "attention": outs[v][1][i].tolist()}
                                    for v in ("fp32", "int8")}})
-    # Tolerances: fp32 ORT vs PyTorch differ by float rounding only. int8: ORT fuses QDQ into
-    # integer kernels (QLinearConv/MatMul with its own requantisation and x/scale rounding) while
-    # PyTorch fake-quant rounds x*(1/scale) in float, so single elements can land one quantum
-    # apart and propagate (measured with ORT 1.31.1 CPU: 3e-3 (8ch), 0.12 (univariate, input
-    # quantum 0.08)). The int8 check catches wiring errors, not last-bit parity.
+    # Tolerances: fp32 ORT vs PyTorch differ by float rounding only. int8: ORT (CPU, extended+
+    # optimisation) fuses QDQ into integer kernels with its own requantisation and x/scale
+    # rounding while PyTorch fake-quant rounds x*(1/scale) in float, so single elements can land
+    # one quantum apart. With 7-bit weights nothing saturates (docs/inference.md); measured with
+    # ORT 1.31.1 CPU (AVX2, no VNNI), max |diff| forecast / attention: golden cases 6.3e-3 /
+    # 1.9e-3, 604 windows (golden + 600 training windows) 1.6e-2 / 6.8e-3, both models. With
+    # 8-bit weights the univariate model was off by 0.17 / 0.10 (saturation).
     golden = {"cases": cases,
               "tolerance": {"fp32": {"forecast": 1e-4, "attention": 1e-5},
-                            "int8": {"forecast": 0.25, "attention": 0.15}}}
+                            "int8": {"forecast": 2e-2, "attention": 1e-2}}}
     (out_dir / "golden" / "golden.json").write_text(json.dumps(golden, indent=1))
     return files, qm
 
@@ -348,10 +357,11 @@ def write_manifest(out_dir: Path, name: str, description: str, files: Dict[str, 
     return man
 
 
-def fold_weight_quantizers(path: Path, log=print) -> int:
+def fold_weight_quantizers(path: Path, log=print, qmin: int = -128, qmax: int = 127) -> int:
     """Replace QuantizeLinear(float weight initializer) by an int8 initializer feeding the
     existing DequantizeLinear (the standard QDQ weight form: smaller file, no runtime Q).
-    Uses ONNX QuantizeLinear semantics (round half to even, saturate). Returns #folded."""
+    Uses ONNX QuantizeLinear semantics (round half to even), saturating to [qmin, qmax]
+    (the sensor models use 7-bit weights, [-64, 63]). Returns #folded."""
     import onnx
     from onnx import numpy_helper
     m = onnx.load(str(path))
@@ -377,14 +387,14 @@ def fold_weight_quantizers(path: Path, log=print) -> int:
         # quantise exactly as PyTorch's fake-quant does (x * (1/scale), round half to even), so
         # the int8 initializer reproduces the fake-quant model that made the golden vectors
         inv = (np.float32(1.0) / scale.astype(np.float32)).reshape(shape)
-        q = np.clip(np.rint(w.astype(np.float32) * inv) + zp.reshape(shape).astype(np.int32), -128, 127).astype(np.int8)
+        q = np.clip(np.rint(w.astype(np.float32) * inv) + zp.reshape(shape).astype(np.int32), qmin, qmax).astype(np.int8)
         deq = (q.astype(np.float32) - zp.reshape(shape)) * scale.reshape(shape)
         if scale.size > 1:
             ref = torch.fake_quantize_per_channel_affine(
                 torch.tensor(w), torch.tensor(scale.astype(np.float32).reshape(-1)),
-                torch.tensor(zp.astype(np.int32).reshape(-1)), axis, -128, 127).numpy()
+                torch.tensor(zp.astype(np.int32).reshape(-1)), axis, qmin, qmax).numpy()
         else:
-            ref = torch.fake_quantize_per_tensor_affine(torch.tensor(w), float(scale), int(zp), -128, 127).numpy()
+            ref = torch.fake_quantize_per_tensor_affine(torch.tensor(w), float(scale), int(zp), qmin, qmax).numpy()
         assert np.array_equal(deq, ref), "weight fold mismatch vs torch fake-quant"
         qname = n.input[0] + "_quantized"
         g.initializer.append(numpy_helper.from_array(q, qname))

@@ -24,7 +24,7 @@ internal static class RunCommand
             builder.Services.AddEdgeStreamPipeline();
             using var host = builder.Build();
             await host.RunAsync();
-            return ExitCodes.Ok;
+            return host.Services.GetRequiredService<RunOutcome>().Failed ? ExitCodes.Failed : ExitCodes.Ok;
         }));
         return command;
     }

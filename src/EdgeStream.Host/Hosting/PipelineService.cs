@@ -22,6 +22,7 @@ internal sealed partial class PipelineService(
     ILoggerFactory loggers,
     IHostApplicationLifetime lifetime,
     PipelineReadiness readiness,
+    RunOutcome outcome,
     ILogger<PipelineService> logger) : IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -63,7 +64,20 @@ internal sealed partial class PipelineService(
     private async Task RunAsync(PipelineAssembly assembly)
     {
         await Task.Yield();
-        await assembly.Pipeline.RunAsync(_stop.Token);
+        try
+        {
+            await assembly.Pipeline.RunAsync(_stop.Token);
+        }
+#pragma warning disable CA1031 // The pipeline itself failed (a bug, not bad input): stop the process non-zero so systemd restarts it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogPipelineFailed(logger, e);
+            outcome.Failed = true;
+            lifetime.StopApplication();
+            return;
+        }
+
         if (!_stop.IsCancellationRequested)
         {
             LogAllSourcesEnded(logger);
@@ -76,6 +90,9 @@ internal sealed partial class PipelineService(
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Stopping: sources stop, queued work drains")]
     private static partial void LogStopping(ILogger logger);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Critical, Message = "The pipeline failed; stopping with exit code 1")]
+    private static partial void LogPipelineFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Every source ended; stopping")]
     private static partial void LogAllSourcesEnded(ILogger logger);

@@ -13,6 +13,7 @@ internal static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddEdgeStreamPipeline(this IServiceCollection services)
     {
         services.TryAddSingleton<PipelineReadiness>();
+        services.TryAddSingleton<RunOutcome>();
         services.AddHostedService<PipelineService>();
         services.AddOptions<HostOptions>().Configure<IOptions<EdgeStreamOptions>>((host, edge) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(edge.Value.Pipeline.DrainTimeoutSeconds + 5));

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace EdgeStream.Mqtt;
 
-/// <summary>All log lines of the MQTT adapter, with event ids 4000-4099. Passwords never reach a log call.</summary>
+/// <summary>All log lines of the MQTT adapter, with event ids 4000-4049 (the outbox, Outbox/OutboxLog.cs, has 4050-4099). Passwords never reach a log call.</summary>
 internal static partial class Log
 {
     [LoggerMessage(4000, LogLevel.Information, "MQTT connected to {Endpoint} as {ClientId}")]

@@ -59,6 +59,11 @@ public sealed class OutboxEventSink : IEventSink
     {
         ArgumentNullException.ThrowIfNull(detectionEvent);
         Store.Append(detectionEvent.Id.ToString(), _mqtt.Topics.Events(detectionEvent.Stream), EventJson.Serialize(detectionEvent));
+        if (!_mqtt.Connection.IsConnected)
+        {
+            Publisher.NoteWaiting();
+        }
+
         Publisher.Wake();
         return Task.CompletedTask;
     }

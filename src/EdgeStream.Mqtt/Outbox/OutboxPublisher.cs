@@ -29,7 +29,7 @@ public sealed class OutboxPublisher : IAsyncDisposable
     private Task? _loop;
     private long _published;
     private long _sinceOutage;
-    private bool _outage;
+    private volatile bool _outage;
 
     internal OutboxPublisher(OutboxStore store, MqttConnection connection, MqttMessages messages, PendingRetained retained, ILogger logger, TimeProvider time)
     {
@@ -51,6 +51,9 @@ public sealed class OutboxPublisher : IAsyncDisposable
 
     /// <summary>Something new to send (an event was committed, a retained message set).</summary>
     internal void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>An event was committed while the connection was down: it waits, and the end of the wait is logged.</summary>
+    internal void NoteWaiting() => _outage = true;
 
     public async ValueTask DisposeAsync()
     {

@@ -59,7 +59,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output) : IDisposable
             Assert.True(backlog > 100, $"the outbox held {backlog} events during the outage");
             Assert.Equal(0, sink.Store.Dropped);
             Assert.True(subscriber.Connects >= 2, "the subscriber reconnected after the restart");
-            Assert.Contains(_log.Lines, l => l.Contains("[4105] Outbox drained", StringComparison.Ordinal));
+            Assert.Contains(_log.Lines, l => l.Contains("[4055] Outbox drained", StringComparison.Ordinal));
         }
         finally
         {

@@ -13,7 +13,7 @@ public sealed class OutboxBoundsTests(ITestOutputHelper output) : IDisposable
 
     private string DbPath => Path.Combine(_folder, "outbox.db");
 
-    private int DropLines => _log.Lines.Count(l => l.Contains("[4103]", StringComparison.Ordinal));
+    private int DropLines => _log.Lines.Count(l => l.Contains("[4053]", StringComparison.Ordinal));
 
     [Fact]
     public void Append_BeyondMaxEvents_DropsOldestDownTo99PercentWithOneLogLine()
@@ -31,7 +31,7 @@ public sealed class OutboxBoundsTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(3, store.Dropped);
         Assert.Equal("id-4", store.ReadOldest(1)[0].EventId);
         Assert.Equal(1, DropLines);
-        var line = _log.Lines.Single(l => l.Contains("[4103]", StringComparison.Ordinal));
+        var line = _log.Lines.Single(l => l.Contains("[4053]", StringComparison.Ordinal));
         Assert.Contains("DROPPED 3 oldest events (sequence 1..3", line, StringComparison.Ordinal);
         Assert.Contains("MaxEvents (200)", line, StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed class OutboxBoundsTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(9, store.Count);
         Assert.Equal(9000, store.Bytes);
         Assert.Equal("id-3", store.ReadOldest(1)[0].EventId);
-        Assert.Contains(_log.Lines, l => l.Contains("[4103]", StringComparison.Ordinal) && l.Contains("MaxMegabytes", StringComparison.Ordinal));
+        Assert.Contains(_log.Lines, l => l.Contains("[4053]", StringComparison.Ordinal) && l.Contains("MaxMegabytes", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class OutboxBoundsTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal(2, dropped);
         Assert.Equal(["young"], store.ReadOldest(10).Select(r => r.EventId));
-        var line = _log.Lines.Single(l => l.Contains("[4103]", StringComparison.Ordinal));
+        var line = _log.Lines.Single(l => l.Contains("[4053]", StringComparison.Ordinal));
         Assert.Contains("MaxAgeHours (24)", line, StringComparison.Ordinal);
         Assert.Contains("25.0 h ago", line, StringComparison.Ordinal);
     }

@@ -28,7 +28,7 @@ public sealed class OutboxCorruptionTests(ITestOutputHelper output) : IDisposabl
         var aside = Path.Combine(_folder, "outbox.db.corrupt-20250301T123005Z");
         Assert.Equal(garbage, File.ReadAllBytes(aside));
         Assert.Equal(["a"], store.ReadOldest(10).Select(r => r.EventId));
-        var line = _log.Lines.Single(l => l.Contains("[4102]", StringComparison.Ordinal));
+        var line = _log.Lines.Single(l => l.Contains("[4052]", StringComparison.Ordinal));
         Assert.Contains("Critical", line, StringComparison.Ordinal);
         Assert.Contains(aside, line, StringComparison.Ordinal);
     }
@@ -57,7 +57,7 @@ public sealed class OutboxCorruptionTests(ITestOutputHelper output) : IDisposabl
         store.Append("after", "t", [1]);
 
         Assert.Single(Directory.GetFiles(_folder, "outbox.db.corrupt-*"), f => !f.EndsWith("-wal", StringComparison.Ordinal));
-        Assert.Contains(_log.Lines, l => l.Contains("[4102]", StringComparison.Ordinal));
+        Assert.Contains(_log.Lines, l => l.Contains("[4052]", StringComparison.Ordinal));
         Assert.Equal(["after"], store.ReadOldest(10).Select(r => r.EventId));
         Assert.Equal(1, store.Count);
     }

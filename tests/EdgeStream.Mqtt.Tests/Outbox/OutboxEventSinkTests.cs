@@ -139,7 +139,7 @@ public sealed class OutboxEventSinkTests(ITestOutputHelper output) : IDisposable
         }
 
         await Eventually.TrueAsync(() => sink.Store.Count == 0, "the outbox empties");
-        await Eventually.TrueAsync(() => _log.Lines.Any(l => l.Contains("[4105] Outbox drained 50 events", StringComparison.Ordinal)), "the drained line");
+        await Eventually.TrueAsync(() => _log.Lines.Any(l => l.Contains("[4055] Outbox drained 50 events", StringComparison.Ordinal)), "the drained line");
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class OutboxEventSinkTests(ITestOutputHelper output) : IDisposable
             }
         }
 
-        Assert.Contains(_log.Lines, l => l.Contains("[4107] Outbox stopped with 30 events", StringComparison.Ordinal));
+        Assert.Contains(_log.Lines, l => l.Contains("[4057] Outbox stopped with 30 events", StringComparison.Ordinal));
         await using var broker = await EmbeddedBroker.StartAsync(new EmbeddedBrokerOptions { Port = port }, _log);
         await using var probe = await MqttProbe.StartAsync(port, Events);
         await using var second = await StartAsync(broker.Uri);
@@ -166,7 +166,7 @@ public sealed class OutboxEventSinkTests(ITestOutputHelper output) : IDisposable
         }
 
         await Eventually.TrueAsync(() => second.Store.Count == 0, "the backlog is acknowledged");
-        Assert.Contains(_log.Lines, l => l.Contains("[4100]", StringComparison.Ordinal) && l.Contains("30 events waiting", StringComparison.Ordinal));
+        Assert.Contains(_log.Lines, l => l.Contains("[4050]", StringComparison.Ordinal) && l.Contains("30 events waiting", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class OutboxEventSinkTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(e.Id, EventJson.DeserializeEvent((await probe.NextAsync()).Payload).Id);
         }
 
-        Assert.DoesNotContain(_log.Lines, l => l.Contains("[4107]", StringComparison.Ordinal));
+        Assert.DoesNotContain(_log.Lines, l => l.Contains("[4057]", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class OutboxStoreTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(last + 1, second.Append("id-5", "t", [5, 5]));
         second.MeasureBacklog();
         Assert.Equal(9, second.Bytes);
-        Assert.Contains(_log.Lines, l => l.Contains("[4100]", StringComparison.Ordinal) && l.Contains("3 events waiting", StringComparison.Ordinal));
+        Assert.Contains(_log.Lines, l => l.Contains("[4050]", StringComparison.Ordinal) && l.Contains("3 events waiting", StringComparison.Ordinal));
     }
 
     [Fact]

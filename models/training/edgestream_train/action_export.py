@@ -46,12 +46,14 @@ def export(model, layout, path):
 
 # ---------------------------------------------------------------- int8: fold weight quantisation
 
-def compact_qdq(path):
+def compact_qdq(path, weight_range=None):
     """Store quantised weights as int8 initialisers feeding DequantizeLinear directly.
 
     The exporter emits float weight -> QuantizeLinear -> DequantizeLinear; ONNX Runtime folds that at
     load, but the file still holds float weights. Quantising them here (round half to even, like
-    torch's fake quant and ONNX QuantizeLinear) gives the same values and a ~4x smaller file."""
+    torch's fake quant and ONNX QuantizeLinear) gives the same values and a ~4x smaller file.
+    weight_range: (lo, hi) for int8 weights narrower than the type (7-bit: (-64, 63), the range the
+    fake quant clamps to; see action_quant.WEIGHT_RANGE)."""
     m = onnx.load(path)
     g = m.graph
     inits = {i.name: i for i in g.initializer}
@@ -79,7 +81,8 @@ def compact_qdq(path):
             shape[axis] = -1
             scale, zp = scale.reshape(shape), zp.reshape(shape)
         info = np.iinfo(zp.dtype)
-        q = np.clip(np.rint(w / scale) + zp.astype(np.int32), info.min, info.max).astype(zp.dtype)
+        lo, hi = (weight_range if weight_range and zp.dtype == np.int8 else (info.min, info.max))
+        q = np.clip(np.rint(w / scale) + zp.astype(np.int32), lo, hi).astype(zp.dtype)
         new_inits.append(numpy_helper.from_array(q, n.output[0]))
         drop.append(n)
         g.initializer.remove(inits[n.input[0]])

@@ -10,7 +10,7 @@ import torch
 
 from . import action_export as ax
 from .action_data import FPS, MEAN, SCALE, SIZE, STD, T, to_model_input
-from .action_quant import calibrate, prepare_int8
+from .action_quant import WEIGHT_RANGE, calibrate, onnx_weight_range, prepare_int8
 from .action_train import predict
 
 VARIANTS = [("fp32", "float32"), ("fp16", "float16"), ("int8", "float32")]
@@ -71,10 +71,12 @@ def export_all(models, out_dir, log=print):
             path = os.path.join(out_dir, f"{stem}.{name}.onnx")
             if name == "fp16":
                 ax.to_fp16(os.path.join(out_dir, f"{stem}.fp32.onnx"), path)
+            elif name == "int8":
+                with onnx_weight_range(models[name][0]):
+                    ax.export(models[name][0], layout, path)
+                ax.compact_qdq(path, weight_range=WEIGHT_RANGE)
             else:
                 ax.export(models[name][0], layout, path)
-                if name == "int8":
-                    ax.compact_qdq(path)
             summary = ax.inspect(path)
             ax.assert_dynamic_batch(summary)
             summary["bytes"] = os.path.getsize(path)

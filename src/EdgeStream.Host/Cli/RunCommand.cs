@@ -23,8 +23,11 @@ internal static class RunCommand
             var builder = EdgeStreamHostBuilder.Create(common.Request(result), level);
             builder.Services.AddEdgeStreamPipeline();
             using var host = builder.Build();
+
+            // Resolved before RunAsync, which disposes the host's services when it returns.
+            var outcome = host.Services.GetRequiredService<RunOutcome>();
             await host.RunAsync();
-            return host.Services.GetRequiredService<RunOutcome>().Failed ? ExitCodes.Failed : ExitCodes.Ok;
+            return outcome.Failed ? ExitCodes.Failed : ExitCodes.Ok;
         }));
         return command;
     }

@@ -86,7 +86,10 @@ else
         set -- --self-contained false ${runtime:+--runtime "$runtime"}
     fi
     echo "publishing ($mode${rid:+, $rid}) ..."
-    dotnet publish "$repo/src/EdgeStream.Host/EdgeStream.Host.csproj" -c Release -o "$stage" --nologo "$@"
+    # Build outputs go to a temp folder, not into the checkout (which may be read-only or shared).
+    artifacts=$(mktemp -d)
+    trap 'rm -rf "$artifacts"' EXIT
+    dotnet publish "$repo/src/EdgeStream.Host/EdgeStream.Host.csproj" -c Release -o "$stage" --artifacts-path "$artifacts" --nologo "$@"
 fi
 mkdir -p "$stage/deploy"
 cp "$repo/deploy/README.md" "$stage/deploy/README.md"

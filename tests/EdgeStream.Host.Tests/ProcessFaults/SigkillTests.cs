@@ -9,6 +9,7 @@ namespace EdgeStream.Host.Tests.ProcessFaults;
 /// The process dies without warning (SIGKILL: power cut, OOM killer, watchdog kill) while the broker is away: every event
 /// the outbox committed before the kill is delivered after a restart with the broker back (docs/reliability.md).
 /// </summary>
+[Collection(EdgeStreamProcesses.Name)]
 public sealed class SigkillTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
@@ -99,6 +100,9 @@ public sealed class SigkillTests(ITestOutputHelper output)
                 Streams = new[] { new { Id = "pump1", Uri = $"csv:{csv}?speed=1000", Model = "anomaly", Loop = true, Pacing = "realtime" } },
                 Mqtt = new { Broker = $"mqtt://127.0.0.1:{port}", ReconnectMinSeconds = 0.5, ReconnectMaxSeconds = 2, PublishTimeoutSeconds = 5 },
                 Sinks = new { Console = false },
+
+                // Lossless: a loaded test machine slows the run down instead of dropping steps (and with them events).
+                Pipeline = new { Lossless = true },
             },
         });
     }

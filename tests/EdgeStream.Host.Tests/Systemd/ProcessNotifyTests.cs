@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeStream.Host.Tests.ProcessFaults;
 using EdgeStream.Host.Tests.Support;
 
 namespace EdgeStream.Host.Tests.Systemd;
@@ -7,6 +8,7 @@ namespace EdgeStream.Host.Tests.Systemd;
 /// The real <c>edgestream run</c> process against a real notify socket: READY=1 once the models are warm,
 /// WATCHDOG=1 while steps flow, none while the only stream stalls, STOPPING=1 on SIGTERM, then exit 0.
 /// </summary>
+[Collection(EdgeStreamProcesses.Name)]
 public sealed class ProcessNotifyTests
 {
     private static readonly TimeSpan Startup = TimeSpan.FromMinutes(3);

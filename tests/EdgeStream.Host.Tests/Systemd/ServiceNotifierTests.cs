@@ -2,6 +2,9 @@ using System.Collections;
 using EdgeStream.Host.Systemd;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace EdgeStream.Host.Tests.Systemd;
 
@@ -83,6 +86,26 @@ public sealed class ServiceNotifierTests
 
         Assert.DoesNotContain(services, d => d.ImplementationType == typeof(ServiceNotifier));
         Assert.Contains(services, d => d.ServiceType == typeof(PipelineReadiness));
+    }
+
+    [Theory]
+    [InlineData("8:12345", "systemd")]
+    [InlineData(null, null)]
+    public void AddEdgeStreamSystemd_UnderJournald_SystemdLogFormat(string? journal, string? formatter)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddSimpleConsole());
+        var environment = new Hashtable();
+        if (journal is not null)
+        {
+            environment["JOURNAL_STREAM"] = journal;
+        }
+
+        services.AddEdgeStreamSystemd(environment);
+
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value;
+        Assert.Equal(formatter ?? ConsoleFormatterNames.Simple, options.FormatterName);
     }
 
     private static bool IsStalled(string datagram) => NotifyListener.Status(datagram)?.StartsWith("stalled", StringComparison.Ordinal) == true;

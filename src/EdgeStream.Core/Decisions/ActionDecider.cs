@@ -153,24 +153,6 @@ public sealed class ActionDecider : IWindowDecider
             _lastEventScore = score;
         }
 
-        return new DetectionEvent
-        {
-            Id = _context.NewId(),
-            Sequence = _context.NextSequence(),
-            Type = EventType.Action,
-            Phase = phase,
-            Device = _context.Device,
-            Stream = _context.Stream,
-            Label = _labels[label],
-            Score = score,
-            Timestamp = input.DecisionTime,
-            StartedAt = _startedAt,
-            EndedAt = endedAt,
-            TopK = topK,
-            Window = EventContext.WindowOf(input.Meta),
-            Attention = EventContext.AttentionOf(input.Attention, input.Stamps),
-            Model = _context.Model,
-            Latency = new LatencyInfo(input.CaptureToDecisionMs, input.InferenceMs),
-        };
+        return _context.CreateEvent(input, EventType.Action, phase, _labels[label], score, _startedAt, endedAt, topK);
     }
 }

@@ -129,24 +129,6 @@ public sealed class AnomalyDecider : IWindowDecider
             topK[i] = new LabelScore(_channelNames[_top[i]], _channelErrors[_top[i]]);
         }
 
-        return new DetectionEvent
-        {
-            Id = _context.NewId(),
-            Sequence = _context.NextSequence(),
-            Type = EventType.Anomaly,
-            Phase = phase,
-            Device = _context.Device,
-            Stream = _context.Stream,
-            Label = _label,
-            Score = score,
-            Timestamp = input.DecisionTime,
-            StartedAt = _startedAt,
-            EndedAt = endedAt,
-            TopK = topK,
-            Window = EventContext.WindowOf(input.Meta),
-            Attention = EventContext.AttentionOf(input.Attention, input.Stamps),
-            Model = _context.Model,
-            Latency = new LatencyInfo(input.CaptureToDecisionMs, input.InferenceMs),
-        };
+        return _context.CreateEvent(input, EventType.Anomaly, phase, _label, score, _startedAt, endedAt, topK);
     }
 }

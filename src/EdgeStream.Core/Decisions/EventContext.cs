@@ -38,6 +38,29 @@ public sealed class EventContext
     /// <summary>The next per-stream sequence number, starting at 1.</summary>
     public long NextSequence() => Interlocked.Increment(ref _sequence);
 
+    /// <summary>One event from a judged window: every field the action and anomaly deciders fill the same way.</summary>
+    public DetectionEvent CreateEvent(
+        in DecisionInput input, EventType type, EventPhase phase, string label, double score,
+        DateTimeOffset startedAt, DateTimeOffset? endedAt, IReadOnlyList<LabelScore> topK) => new()
+        {
+            Id = NewId(),
+            Sequence = NextSequence(),
+            Type = type,
+            Phase = phase,
+            Device = Device,
+            Stream = Stream,
+            Label = label,
+            Score = score,
+            Timestamp = input.DecisionTime,
+            StartedAt = startedAt,
+            EndedAt = endedAt,
+            TopK = topK,
+            Window = WindowOf(input.Meta),
+            Attention = AttentionOf(input.Attention, input.Stamps),
+            Model = Model,
+            Latency = new LatencyInfo(input.CaptureToDecisionMs, input.InferenceMs),
+        };
+
     public static WindowInfo WindowOf(in WindowMeta meta) =>
         new(meta.FirstSequence, meta.LastSequence, meta.FirstTimestamp, meta.LastTimestamp, meta.StepsUsed, meta.StepsDropped);
 

@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 
 from .action_data import FPS, SIZE, T, windows
-from .action_render import NEUTRAL, Look, action_spec, lerp_pose, project, render_poses, skeleton, walk_drift
+from .action_render import NEUTRAL, Look, action_spec, lerp_pose, project, render_poses, skeleton, walk_depth, walk_drift
 
 BLEND = 4  # frames to blend from the previous segment's last pose (no jumps between segments)
 
@@ -57,7 +57,7 @@ def render_clip(segments, w, h, seed, yaw):
     look.occluder, look.noise, look.yaw, look.aspect = None, 2.0, yaw, 1.0
     look.height, look.x0 = 0.7 * h, 0.0
     xs = [x for p in poses for x, _, _ in
-          project(skeleton(dict(p, fwd=0.0)), look, walk_drift(p, look)).values()]
+          project(skeleton(dict(p, fwd=0.0)), look, walk_drift(p, look), walk_depth(p, look)).values()]
     span = max(xs) - min(xs)
     if span > 0.9 * w:  # shrink until the widest extent fits
         look.height *= 0.9 * w / span

@@ -19,15 +19,15 @@ SPLIT_SEED = {"train": 1_000_000, "val": 2_000_000, "test": 3_000_000}
 
 
 def _render(args):
-    label_idx, seed = args
-    return render_window(LABELS[label_idx], seed, frames=T, out_size=SIZE)
+    label_idx, seed, views = args
+    return render_window(LABELS[label_idx], seed, frames=T, out_size=SIZE, views=views)
 
 
-def generate_split(split, per_class, workers=2, base_seed=None):
+def generate_split(split, per_class, workers=2, base_seed=None, views="oblique"):
     """Balanced split: clip i has label i % K and seed base + i. Returns (clips uint8, labels int64)."""
     base = SPLIT_SEED[split] if base_seed is None else base_seed
     n = per_class * len(LABELS)
-    jobs = [(i % len(LABELS), base + i) for i in range(n)]
+    jobs = [(i % len(LABELS), base + i, views) for i in range(n)]
     if workers > 1:
         with Pool(workers) as pool:
             clips = pool.map(_render, jobs, chunksize=32)
@@ -36,12 +36,13 @@ def generate_split(split, per_class, workers=2, base_seed=None):
     return np.stack(clips), np.array([j[0] for j in jobs], dtype=np.int64)
 
 
-def load_or_generate(data_dir, split, per_class, workers=2):
-    path = os.path.join(data_dir, f"{split}_{per_class}.npz")
+def load_or_generate(data_dir, split, per_class, workers=2, views="oblique"):
+    suffix = "" if views == "oblique" else f"_{views}"
+    path = os.path.join(data_dir, f"{split}_{per_class}{suffix}.npz")
     if os.path.exists(path):
         z = np.load(path)
         return z["x"], z["y"]
-    x, y = generate_split(split, per_class, workers)
+    x, y = generate_split(split, per_class, workers, views=views)
     os.makedirs(data_dir, exist_ok=True)
     np.savez(path, x=x, y=y)
     return x, y

@@ -99,9 +99,10 @@ def manifest(labels, variants, version="1.0.0"):
         "name": "action-cnn-lstm-attention",
         "version": version,
         "task": "action",
-        "description": ("CNN (3 conv blocks 32/64/128, global average pool) per frame -> LSTM(128) -> "
-                        "additive attention over time -> linear. Trained on synthetic stick-figure clips "
-                        "(models/training, edgestream_train action). Split layout: encoder per frame, head per window."),
+        "description": ("CNN (3 conv blocks 32/64/64, global average + max pool = 128 features) per frame -> "
+                        "LSTM(128) -> additive attention over time; linear classifier on [context, last LSTM state]. "
+                        "Trained on synthetic stick-figure clips (models/training, edgestream_train action). "
+                        "Split layout: encoder per frame, head per window."),
         "labels": list(labels),
         "input": {"frames": T, "channels": 3, "height": SIZE, "width": SIZE, "fps": FPS, "colorOrder": "rgb",
                   "scale": SCALE, "mean": [MEAN] * 3, "std": [STD] * 3, "resize": "stretch"},

@@ -89,12 +89,18 @@ def _fall_keys(side):
     return [(0.0, NEUTRAL), (0.25, stumble), (0.55, mid), (0.75, lying), (1.0, lying)]
 
 
-def action_spec(label, rng):
-    """ActionSpec for a label; rng picks the per-clip variation (which arm, fall direction, ...)."""
+def action_spec(label, rng, fall_side=None):
+    """ActionSpec for a label; rng picks the per-clip variation (which arm, fall direction, ...).
+    fall_side (True/False) overrides the drawn fall direction (the rng draw still happens)."""
     side = rng.random() < 0.5
+    side = side if fall_side is None else fall_side
     arm = "l_" if rng.random() < 0.5 else "r_"
     if label == "idle":
-        base = SIT if rng.random() < 0.35 else NEUTRAL
+        # Still in any resting posture: standing, sitting, or lying (forward or on the side) as after
+        # a fall. Without lying, a window that sees only a person lying still was out of
+        # distribution and the fall sample clip raised a `clap` event after its `fall`.
+        u = rng.random()
+        base = NEUTRAL if u < 0.5 else SIT if u < 0.8 else LYING_FWD if u < 0.9 else LYING_SIDE
         a = rng.uniform(0.02, 0.06)
         return ActionSpec([(0, base), (0.5, _pose(base, lean=base["lean"] + a, l_sh_f=base["l_sh_f"] + a)),
                            (1, base)], True, rng.uniform(20, 45))

@@ -86,6 +86,8 @@ internal sealed partial class CudaRuntime : ICudaRuntime
 
     public void CopyToHost(IntPtr host, IntPtr device, long bytes) => Check(cudaMemcpy(host, device, (nuint)bytes, DeviceToHost), "cudaMemcpy(DeviceToHost)");
 
+    public void Synchronize() => Check(cudaDeviceSynchronize(), "cudaDeviceSynchronize");
+
     private static void Check(int code, string call)
     {
         if (code != 0)
@@ -111,6 +113,9 @@ internal sealed partial class CudaRuntime : ICudaRuntime
 
     [LibraryImport(Lib)]
     private static partial int cudaMemcpy(IntPtr destination, IntPtr source, nuint bytes, int kind);
+
+    [LibraryImport(Lib)]
+    private static partial int cudaDeviceSynchronize();
 
     [LibraryImport(Lib)]
     private static partial IntPtr cudaGetErrorName(int code);

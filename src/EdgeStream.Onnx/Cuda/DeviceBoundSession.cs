@@ -66,7 +66,7 @@ internal sealed class DeviceBoundSession : IBoundSession
         }
 
         _input.Write(input[..(batch * _input.Spec.ItemLength)]);
-        _io.Cuda.CopyToDevice(slot.Input, _input.Pointer, _input.BytesOf(batch));
+        _io.CopyIn(slot.Input, _input.Pointer, _input.BytesOf(batch));
         _session.RunWithBinding(slot.RunOptions, slot.Binding);
         for (var k = 0; k < _outputs.Length; k++)
         {

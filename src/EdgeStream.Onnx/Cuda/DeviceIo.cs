@@ -12,6 +12,21 @@ internal sealed record DeviceIo(ICudaRuntime Cuda, OrtMemoryInfo Memory, int Dev
     /// <summary>Regular runs per batch size before the engine is ready: ONNX Runtime runs once, then captures the graph.</summary>
     public const int WarmupRuns = 3;
 
+    /// <summary>
+    /// Copies host memory to the device and returns only when it is there. From pageable memory <c>cudaMemcpy</c> may
+    /// return before the DMA has landed (CUDA "API synchronization behavior"), and ONNX Runtime's kernels run on the
+    /// provider's own stream, which need not wait for the legacy default stream: without the wait a run could read a
+    /// half-copied input. Pinned copies are already complete when <c>cudaMemcpy</c> returns and skip it.
+    /// </summary>
+    public void CopyIn(IntPtr device, IntPtr host, long bytes)
+    {
+        Cuda.CopyToDevice(device, host, bytes);
+        if (!PinnedHost)
+        {
+            Cuda.Synchronize();
+        }
+    }
+
     /// <summary>The memory info of CUDA device <paramref name="deviceId"/> (created once per engine, disposed with it).</summary>
     public static OrtMemoryInfo CudaMemory(int deviceId) =>
         new(OrtMemoryInfo.allocatorCUDA, OrtAllocatorType.DeviceAllocator, deviceId, OrtMemType.Default);

@@ -58,7 +58,7 @@ internal sealed class DeviceSlot : IDisposable
         if (!output)
         {
             // Padding rows are read by the graph: start them as zeros (the host staging is zeroed), never as garbage.
-            io.Cuda.CopyToDevice(pointer, host.Pointer, bytes);
+            io.CopyIn(pointer, host.Pointer, bytes);
         }
 
         var shape = host.Spec.Dims.Select((d, i) => i == 0 ? (long)size : d).ToArray();

@@ -23,9 +23,15 @@ internal interface ICudaRuntime
 
     void FreePinnedHost(IntPtr pointer);
 
-    /// <summary><c>cudaMemcpy</c> host to device; returns when the copy is done.</summary>
+    /// <summary>
+    /// <c>cudaMemcpy</c> host to device. From page-locked memory it returns when the copy is done; from pageable memory
+    /// it may return once the data is staged, before it lands on the device (<see cref="DeviceIo.CopyIn"/> then waits).
+    /// </summary>
     void CopyToDevice(IntPtr device, IntPtr host, long bytes);
 
     /// <summary><c>cudaMemcpy</c> device to host; returns when the copy is done.</summary>
     void CopyToHost(IntPtr host, IntPtr device, long bytes);
+
+    /// <summary><c>cudaDeviceSynchronize</c>: returns when all work queued on the current device, copies included, is done.</summary>
+    void Synchronize();
 }

@@ -108,6 +108,22 @@ public sealed class DeviceBindingTests
     }
 
     [Fact]
+    public void Run_Pageable_WaitsForTheCopyInBeforeRunning()
+    {
+        // From pageable memory cudaMemcpy may return before the DMA lands; the run must not start until it has.
+        var cuda = new LoopbackCudaRuntime();
+        var (engine, session) = LoopbackEngines.Fused(cuda, "fp32", Sizes, pinned: false);
+        using var _e = engine;
+        var slot = session.Slots[0];
+        cuda.Calls.Clear();
+
+        RunOnce(engine, Windows(1, engine.WindowLength * engine.StepLength), 1);
+
+        Assert.Equal(["CopyToDevice", "Synchronize", "CopyToHost", "CopyToHost"], cuda.Calls.Select(c => c.Kind));
+        Assert.Equal(slot.Input, cuda.Calls[0].A);
+    }
+
+    [Fact]
     public void InputBuffer_Fp32_IsPinnedHostMemoryAndRunFromItSkipsTheCopy()
     {
         var cuda = new LoopbackCudaRuntime();

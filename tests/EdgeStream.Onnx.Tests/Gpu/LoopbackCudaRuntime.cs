@@ -32,6 +32,8 @@ internal sealed unsafe class LoopbackCudaRuntime : ICudaRuntime
 
     public void CopyToHost(IntPtr host, IntPtr device, long bytes) => Copy("CopyToHost", host, device, bytes, null);
 
+    public void Synchronize() => Calls.Add(new("Synchronize", 0, 0, 0));
+
     private IntPtr Alloc(string kind, long bytes)
     {
         // Garbage, not zeros: the code under test must not rely on fresh memory being clear.

@@ -1,7 +1,7 @@
 using EdgeStream.Core.Inference.Golden;
 using EdgeStream.Core.Inference.Manifest;
 
-namespace EdgeStream.Benchmarks.Inference;
+namespace EdgeStream.Benchmarks;
 
 /// <summary>A model's manifest and one real window of input (its first golden case, preprocessed as the pipeline does).</summary>
 public sealed record ModelFixture(ModelManifest Manifest, float[] Window)

@@ -96,10 +96,15 @@ def compact_qdq(path, weight_range=None):
 
 # ---------------------------------------------------------------- fp16
 
-def to_fp16(src, dst):
-    """Every float tensor to float16: initialisers, Constant/ConstantOfShape values, Cast targets,
-    graph inputs and outputs (ioType float16). Written with the onnx package only (no converter
-    package on Debian)."""
+def to_fp16(src, dst, keep_io_types=True):
+    """Every float tensor inside the graph to float16: initialisers, Constant/ConstantOfShape values,
+    Cast targets. Written with the onnx package only (no converter package on Debian).
+
+    keep_io_types (default): graph inputs and outputs stay float32 (manifest ioType float32); a Cast
+    to float16 follows each input and a Cast back to float32 precedes each output. On a GPU the casts
+    run on the device inside the captured graph, so the host copies float32 straight from the buffer
+    the pipeline assembled; with float16 I/O the host converts every window instead, which costs about
+    as much as the whole GPU inference (benchmarks/README.md, "float16 I/O"). False: float16 I/O."""
     m = onnx.load(src)
     g = m.graph
 
@@ -115,8 +120,11 @@ def to_fp16(src, dst):
                 conv_tensor(a.t)
             elif n.op_type == "Cast" and a.name == "to" and a.i == TensorProto.FLOAT:
                 a.i = TensorProto.FLOAT16
-    for v in list(g.input) + list(g.output):
-        if v.type.tensor_type.elem_type == TensorProto.FLOAT:
+    io = [v for v in list(g.input) + list(g.output) if v.type.tensor_type.elem_type == TensorProto.FLOAT]
+    if keep_io_types:
+        _cast_io(g, io)
+    else:
+        for v in io:
             v.type.tensor_type.elem_type = TensorProto.FLOAT16
     del g.value_info[:]  # stale float32 annotations; recomputed by shape inference below
     m = onnx.shape_inference.infer_shapes(m, strict_mode=True)
@@ -128,6 +136,26 @@ def to_fp16(src, dst):
         raise RuntimeError(f"fp16 conversion left float32 tensors: {leftover[:5]}")
     onnx.save(m, dst)
     return dst
+
+
+def _cast_io(g, io):
+    """Keeps the float32 graph inputs/outputs `io` and moves the float16 graph between Casts."""
+    inputs = {v.name for v in g.input}
+    first, last = [], []
+    for v in io:
+        inner = v.name + "_fp16"
+        if v.name in inputs:
+            for n in g.node:
+                n.input[:] = [inner if x == v.name else x for x in n.input]
+            first.append(helper.make_node("Cast", [v.name], [inner], name=f"Cast_in_{v.name}", to=TensorProto.FLOAT16))
+        else:
+            for n in g.node:
+                n.output[:] = [inner if x == v.name else x for x in n.output]
+                n.input[:] = [inner if x == v.name else x for x in n.input]
+            last.append(helper.make_node("Cast", [inner], [v.name], name=f"Cast_out_{v.name}", to=TensorProto.FLOAT))
+    nodes = first + list(g.node) + last
+    del g.node[:]
+    g.node.extend(nodes)
 
 
 # ---------------------------------------------------------------- inspection

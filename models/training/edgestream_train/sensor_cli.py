@@ -54,26 +54,43 @@ def golden_windows(channels: int, window: int, warmup: int):
     return np.stack([z[e - window:e] for e in ends]).astype(np.float32), names
 
 
+def load_series(a, channels):
+    """The dataset's series and whether they are real; synthetic stand-ins (said in the log) when the data is absent."""
+    data_dir = Path(a.data_dir) if a.data_dir else sd.default_data_dir()
+    if sd.has_skab(data_dir) if a.dataset == "skab" else sd.has_nab(data_dir):
+        log(f"loading {a.dataset} from {data_dir}")
+        return (sd.load_skab(data_dir) if a.dataset == "skab" else sd.load_nab(data_dir)), data_dir
+    log(f"NOTE: {a.dataset.upper()} data not found under {data_dir}; using SYNTHETIC data instead "
+        f"(set --data-dir or EDGESTREAM_DATA_DIR). Metrics from it are not benchmark metrics.")
+    return [sd.synthetic_series(channels, 3000, s) for s in range(3)], None
+
+
+def export_checked(model, X, out, channels, window, warmup, evaluation):
+    """fp32 + int8 ONNX and golden vectors; records int8 (fake-quant) vs fp32 on 2048 training windows."""
+    gx, gn = golden_windows(channels, window, warmup)
+    prefix = "anomaly" if channels > 1 else "anomaly-univariate"
+    files, qm = st.export_all(model, X, out, prefix, window, channels, gx, gn, log)
+    with torch.no_grad():
+        xb = torch.from_numpy(X[:2048])
+        f32, q8 = model(xb)[0], qm(xb)[0]
+        evaluation["int8VsFp32OnTrainWindows"] = {"maxAbs": float((f32 - q8).abs().max()),
+                                                  "meanAbs": float((f32 - q8).abs().mean())}
+    log(f"int8 (fake-quant) vs fp32: {evaluation['int8VsFp32OnTrainWindows']}")
+    return files
+
+
 def cmd_train(a):
     st.set_threads()
     t_start = time.time()
     channels, window, warmup, name, desc = PRESETS[a.dataset]
     window = a.window or window
     warmup = a.warmup or warmup
-    data_dir = Path(a.data_dir) if a.data_dir else sd.default_data_dir()
-    have = sd.has_skab(data_dir) if a.dataset == "skab" else sd.has_nab(data_dir)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    evaluation = {"dataset": a.dataset, "window": window, "warmupSamples": warmup, "quick": a.quick}
-    if not have:
-        log(f"NOTE: {a.dataset.upper()} data not found under {data_dir}; training on SYNTHETIC data "
-            f"instead (set --data-dir or EDGESTREAM_DATA_DIR). Metrics below are not benchmark metrics.")
-        series = [sd.synthetic_series(channels, 3000, s) for s in range(3)]
-        evaluation["data"] = "synthetic"
-    else:
-        log(f"loading {a.dataset} from {data_dir}")
-        series = sd.load_skab(data_dir) if a.dataset == "skab" else sd.load_nab(data_dir)
-        evaluation["data"] = str(data_dir)
+    series, data_dir = load_series(a, channels)
+    have = data_dir is not None
+    evaluation = {"dataset": a.dataset, "window": window, "warmupSamples": warmup, "quick": a.quick,
+                  "data": str(data_dir) if have else "synthetic"}
     train_series = series
     limit_rows = None
     epochs = a.epochs
@@ -141,15 +158,7 @@ def evaluate_and_export(a, model, series, X, have, channels, window, warmup, nam
         log(f"NAB standard: {json.dumps({k: v for k, v in evaluation['nabStandard'].items() if 'Files' not in k})}")
     evaluation["defaults"] = params.__dict__
 
-    gx, gn = golden_windows(channels, window, warmup)
-    prefix = "anomaly" if channels > 1 else "anomaly-univariate"
-    files, qm = st.export_all(model, X, out, prefix, window, channels, gx, gn, log)
-    with torch.no_grad():
-        xb = torch.from_numpy(X[:2048])
-        f32, q8 = model(xb)[0], qm(xb)[0]
-        evaluation["int8VsFp32OnTrainWindows"] = {"maxAbs": float((f32 - q8).abs().max()),
-                                                  "meanAbs": float((f32 - q8).abs().mean())}
-    log(f"int8 (fake-quant) vs fp32: {evaluation['int8VsFp32OnTrainWindows']}")
+    files = export_checked(model, X, out, channels, window, warmup, evaluation)
     if getattr(a, "save_checkpoint", True):
         torch.save({"channels": channels, "state_dict": model.state_dict()}, out / "checkpoint.pt")
     names = ss.channel_names(channels) if channels == 1 or not have else sd.SKAB_CHANNELS
@@ -166,12 +175,8 @@ def cmd_retune(a):
     channels, window, warmup, name, desc = PRESETS[a.dataset]
     evaluation = json.loads((out / "evaluation.json").read_text())
     window, warmup = evaluation["window"], evaluation["warmupSamples"]
-    data_dir = Path(a.data_dir) if a.data_dir else sd.default_data_dir()
-    have = sd.has_skab(data_dir) if a.dataset == "skab" else sd.has_nab(data_dir)
-    if have:
-        series = sd.load_skab(data_dir) if a.dataset == "skab" else sd.load_nab(data_dir)
-    else:
-        series = [sd.synthetic_series(channels, 3000, s) for s in range(3)]
+    series, data_dir = load_series(a, channels)
+    have = data_dir is not None
     X, _ = sd.training_windows(series, window, warmup)
     a.quick = False
     a.save_checkpoint = False
@@ -201,25 +206,12 @@ def cmd_export(a):
     channels, window, warmup, name, desc = PRESETS[a.dataset]
     evaluation = json.loads((out / "evaluation.json").read_text())
     window, warmup = evaluation["window"], evaluation["warmupSamples"]
-    data_dir = Path(a.data_dir) if a.data_dir else sd.default_data_dir()
-    have = sd.has_skab(data_dir) if a.dataset == "skab" else sd.has_nab(data_dir)
-    if have:
-        series = sd.load_skab(data_dir) if a.dataset == "skab" else sd.load_nab(data_dir)
-    else:
-        log("NOTE: data absent; calibrating on SYNTHETIC data")
-        series = [sd.synthetic_series(channels, 3000, s) for s in range(3)]
+    series, data_dir = load_series(a, channels)
+    have = data_dir is not None
     X, _ = sd.training_windows(series, window, warmup)
     model = load_model(out)
     params = ScoreParams(**evaluation["defaults"])
-    gx, gn = golden_windows(channels, window, warmup)
-    prefix = "anomaly" if channels > 1 else "anomaly-univariate"
-    files, qm = st.export_all(model, X, out, prefix, window, channels, gx, gn, log)
-    with torch.no_grad():
-        xb = torch.from_numpy(X[:2048])
-        f32, q8 = model(xb)[0], qm(xb)[0]
-        evaluation["int8VsFp32OnTrainWindows"] = {"maxAbs": float((f32 - q8).abs().max()),
-                                                  "meanAbs": float((f32 - q8).abs().mean())}
-    log(f"int8 (fake-quant) vs fp32: {evaluation['int8VsFp32OnTrainWindows']}")
+    files = export_checked(model, X, out, channels, window, warmup, evaluation)
     names = ss.channel_names(channels) if channels == 1 or not have else sd.SKAB_CHANNELS
     man = st.write_manifest(out, name, desc, files, channels, window, names, warmup, params, NORM_MIN_STD, evaluation)
     log(json.dumps(man, indent=2))
@@ -287,10 +279,22 @@ def cmd_samples(a):
 def main(argv=None):
     p = argparse.ArgumentParser(prog="edgestream_train.sensor_cli")
     sub = p.add_subparsers(dest="cmd", required=True)
-    t = sub.add_parser("train", help="train, evaluate, export fp32+int8 ONNX, golden, manifest")
-    t.add_argument("--dataset", choices=sorted(PRESETS), default="skab")
-    t.add_argument("--out", required=True)
-    t.add_argument("--data-dir")
+
+    def model_folder(parser):
+        """The arguments every command on a model folder takes."""
+        parser.add_argument("--dataset", choices=sorted(PRESETS), default="skab")
+        parser.add_argument("--out", required=True)
+        parser.add_argument("--data-dir")
+        return parser
+
+    def selection(parser):
+        """How the default scoring parameters are chosen (train, retune)."""
+        parser.add_argument("--max-far", type=float, default=10.0,
+                            help="SKAB: pick the best validation F1 among settings with FAR <= this (%%)")
+        parser.add_argument("--max-normal-events", type=int, default=0,
+                            help="SKAB: ... and at most this many events on the held-out anomaly-free stream")
+
+    t = model_folder(sub.add_parser("train", help="train, evaluate, export fp32+int8 ONNX, golden, manifest"))
     t.add_argument("--quick", action="store_true", help="tiny slice, 1 epoch, small grid (CI)")
     t.add_argument("--epochs", type=int, default=12)
     t.add_argument("--window", type=int)
@@ -298,27 +302,14 @@ def main(argv=None):
     t.add_argument("--noise", type=float, default=0.0)
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--max-train-seconds", type=float)
-    t.add_argument("--max-far", type=float, default=10.0,
-                   help="SKAB: pick the best validation F1 among settings with FAR <= this (%%)")
-    t.add_argument("--max-normal-events", type=int, default=0,
-                   help="SKAB: ... and at most this many events on the held-out anomaly-free stream")
+    selection(t)
     t.set_defaults(fn=cmd_train)
-    r = sub.add_parser("retune", help="re-evaluate + re-select defaults + export from checkpoint.pt")
-    r.add_argument("--dataset", choices=sorted(PRESETS), default="skab")
-    r.add_argument("--out", required=True)
-    r.add_argument("--data-dir")
-    r.add_argument("--max-far", type=float, default=10.0)
-    r.add_argument("--max-normal-events", type=int, default=0)
+    r = model_folder(sub.add_parser("retune", help="re-evaluate + re-select defaults + export from checkpoint.pt"))
+    selection(r)
     r.set_defaults(fn=cmd_retune)
-    m = sub.add_parser("metrics", help="recompute held-out normal forecast metrics into evaluation.json")
-    m.add_argument("--dataset", choices=sorted(PRESETS), default="skab")
-    m.add_argument("--out", required=True)
-    m.add_argument("--data-dir")
+    m = model_folder(sub.add_parser("metrics", help="recompute held-out normal forecast metrics into evaluation.json"))
     m.set_defaults(fn=cmd_metrics)
-    e = sub.add_parser("export", help="re-export ONNX/golden/manifest from checkpoint.pt + evaluation.json")
-    e.add_argument("--dataset", choices=sorted(PRESETS), default="skab")
-    e.add_argument("--out", required=True)
-    e.add_argument("--data-dir")
+    e = model_folder(sub.add_parser("export", help="re-export ONNX/golden/manifest from checkpoint.pt + evaluation.json"))
     e.set_defaults(fn=cmd_export)
     s = sub.add_parser("samples", help="write synthetic sample CSVs + sidecars with expected events")
     s.add_argument("--models", default="..")

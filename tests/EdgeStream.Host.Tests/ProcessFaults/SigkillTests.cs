@@ -34,8 +34,8 @@ public sealed class SigkillTests(ITestOutputHelper output)
         }
 
         // 2. Broker up, a subscriber listening, the same state folder: the backlog drains.
-        using var broker = await Mosquitto.StartAsync(work.Directory, port);
-        using var subscriber = ProcessLines.Start(new ProcessStartInfo(TestEnvironment.Which("mosquitto_sub"),
+        await using var broker = await MosquittoBroker.StartAsync(port);
+        using var subscriber = ProcessLines.Start(new ProcessStartInfo(Tools.Which("mosquitto_sub"),
             ["-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-q", "1", "-i", "kill-test-sub", "-t", "edgestream/kill-test/+/events"]));
         await broker.WaitForLogAsync("kill-test-sub", "edgestream/kill-test/+/events");
         using var second = Start(work);

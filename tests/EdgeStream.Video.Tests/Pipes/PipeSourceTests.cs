@@ -118,7 +118,7 @@ public class PipeSourceTests
     public async Task RunAsync_UrlWithPassword_NeverShowsThePassword()
     {
         var options = Sources.FastRetries(maxAttempts: 0);
-        var port = Ports.Free();
+        var port = FreePort.Next();
         var command = PipeCommand.ForNetwork("ffmpeg", new Uri($"rtsp://admin:hunter2@127.0.0.1:{port}/x"), 32, 24, TimeSpan.FromSeconds(2));
         await using var source = new PipeSource("net", command, new FramePreprocessor(Sources.Spec), options, TimeProvider.System, NullLogger.Instance);
 

@@ -15,7 +15,7 @@ public class NetworkStreamTests
     [RtspFact]
     public async Task RunAsync_RtspServer_ReadsFramesOfTheClip()
     {
-        await using var server = await RtspTestServer.StartAsync(TestClips.H264, Ports.Free());
+        await using var server = await RtspTestServer.StartAsync(TestClips.H264, FreePort.Next());
         await using var source = Factory(Sources.FastRetries(maxAttempts: null)).Create(new StreamOptions { Id = "rtsp", Uri = server.Url }, Sources.Spec);
         var writer = Sources.Writer();
         using var stop = new CancellationTokenSource();
@@ -36,7 +36,7 @@ public class NetworkStreamTests
     [RtspFact]
     public async Task RunAsync_RtspServerKilledAndRestarted_ReportsOfflineThenResumes()
     {
-        var port = Ports.Free();
+        var port = FreePort.Next();
         var server = await RtspTestServer.StartAsync(TestClips.H264, port);
         await using var source = Factory(Sources.FastRetries(maxAttempts: null)).Create(new StreamOptions { Id = "rtsp", Uri = server.Url }, Sources.Spec);
         var writer = Sources.Writer();
@@ -68,7 +68,7 @@ public class NetworkStreamTests
     [FfmpegFact]
     public async Task RunAsync_UdpMpegTs_ReadsFrames()
     {
-        var port = Ports.FreeUdp();
+        var port = FreePort.NextUdp();
         var url = $"udp://127.0.0.1:{port}";
         await using var source = Factory(Sources.FastRetries(maxAttempts: null)).Create(new StreamOptions { Id = "udp", Uri = url }, Sources.Spec);
         var writer = Sources.Writer();

@@ -1,28 +1,10 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace EdgeStream.Video.Tests.Support;
 
 /// <summary>Where the repository, the shared data and the external tools are; what is missing and why.</summary>
 internal static class TestEnvironment
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EdgeStream.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        // Built with --artifacts-path outside the tree: fall back to where this source file was compiled from.
-        var fromSource = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(SourceFile())!, "..", "..", ".."));
-        return File.Exists(Path.Combine(fromSource, "EdgeStream.sln"))
-            ? fromSource
-            : throw new InvalidOperationException($"EdgeStream.sln not found above {AppContext.BaseDirectory} or at {fromSource}");
-    });
-
     private static readonly Lazy<string?> FfmpegMissing = new(() => ProbeTool("ffmpeg", "-version"));
 
     private static readonly Lazy<string?> RtspMissing = new(() => FfmpegMissing.Value ?? ProbeTool(
@@ -30,9 +12,9 @@ internal static class TestEnvironment
         "-c",
         "import gi; gi.require_version('Gst','1.0'); gi.require_version('GstRtspServer','1.0'); from gi.repository import Gst, GstRtspServer; Gst.init(None); assert Gst.ElementFactory.find('qtdemux') and Gst.ElementFactory.find('h264parse') and Gst.ElementFactory.find('rtph264pay'), 'gstreamer plugins good/bad missing'"));
 
-    public static string RepoRoot => Root.Value;
+    public static string RepoRoot => Repo.Root;
 
-    public static string SharedClips => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", "clips"));
+    public static string SharedClips => Path.Combine(Repo.SharedData, "clips");
 
     public static string CommittedClips => Path.Combine(RepoRoot, "models", "samples", "clips");
 
@@ -45,8 +27,6 @@ internal static class TestEnvironment
         : null;
 
     public static string? WhyNoSharedClips => Directory.Exists(SharedClips) ? null : $"shared clips folder {SharedClips} is absent";
-
-    private static string SourceFile([CallerFilePath] string path = "") => path;
 
     private static string? ProbeTool(string file, params string[] args)
     {

@@ -15,6 +15,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import torch
@@ -168,21 +169,28 @@ def evaluate_and_export(a, model, series, X, have, channels, window, warmup, nam
     log(f"done in {time.time() - t_start:.0f}s -> {out}")
 
 
+def open_folder(a):
+    """A trained model folder: its evaluation.json, the series it was trained on and their training windows."""
+    st.set_threads()
+    f = SimpleNamespace(out=Path(a.out))
+    f.channels, _, _, f.name, f.desc = PRESETS[a.dataset]
+    f.evaluation = json.loads((f.out / "evaluation.json").read_text())
+    f.window, f.warmup = f.evaluation["window"], f.evaluation["warmupSamples"]
+    f.series, data_dir = load_series(a, f.channels)
+    f.have = data_dir is not None
+    f.X, _ = sd.training_windows(f.series, f.window, f.warmup)
+    return f
+
+
 def cmd_retune(a):
     """Re-run evaluation + default selection + export from an existing <out>/checkpoint.pt."""
-    st.set_threads()
-    out = Path(a.out)
-    channels, window, warmup, name, desc = PRESETS[a.dataset]
-    evaluation = json.loads((out / "evaluation.json").read_text())
-    window, warmup = evaluation["window"], evaluation["warmupSamples"]
-    series, data_dir = load_series(a, channels)
-    have = data_dir is not None
-    X, _ = sd.training_windows(series, window, warmup)
+    f = open_folder(a)
     a.quick = False
     a.save_checkpoint = False
-    keep = {k: evaluation[k] for k in ("dataset", "window", "warmupSamples", "quick", "data", "trainWindows", "epochs")
-            if k in evaluation}
-    evaluate_and_export(a, load_model(out), series, X, have, channels, window, warmup, name, desc, out, keep)
+    keep = {k: f.evaluation[k] for k in ("dataset", "window", "warmupSamples", "quick", "data", "trainWindows", "epochs")
+            if k in f.evaluation}
+    evaluate_and_export(a, load_model(f.out), f.series, f.X, f.have, f.channels, f.window, f.warmup, f.name, f.desc,
+                        f.out, keep)
 
 
 def cmd_metrics(a):
@@ -201,19 +209,12 @@ def cmd_metrics(a):
 
 def cmd_export(a):
     """Re-export fp32/int8 + golden + manifest from <out>/checkpoint.pt and <out>/evaluation.json."""
-    st.set_threads()
-    out = Path(a.out)
-    channels, window, warmup, name, desc = PRESETS[a.dataset]
-    evaluation = json.loads((out / "evaluation.json").read_text())
-    window, warmup = evaluation["window"], evaluation["warmupSamples"]
-    series, data_dir = load_series(a, channels)
-    have = data_dir is not None
-    X, _ = sd.training_windows(series, window, warmup)
-    model = load_model(out)
-    params = ScoreParams(**evaluation["defaults"])
-    files = export_checked(model, X, out, channels, window, warmup, evaluation)
-    names = ss.channel_names(channels) if channels == 1 or not have else sd.SKAB_CHANNELS
-    man = st.write_manifest(out, name, desc, files, channels, window, names, warmup, params, NORM_MIN_STD, evaluation)
+    f = open_folder(a)
+    params = ScoreParams(**f.evaluation["defaults"])
+    files = export_checked(load_model(f.out), f.X, f.out, f.channels, f.window, f.warmup, f.evaluation)
+    names = ss.channel_names(f.channels) if f.channels == 1 or not f.have else sd.SKAB_CHANNELS
+    man = st.write_manifest(f.out, f.name, f.desc, files, f.channels, f.window, names, f.warmup, params, NORM_MIN_STD,
+                            f.evaluation)
     log(json.dumps(man, indent=2))
 
 

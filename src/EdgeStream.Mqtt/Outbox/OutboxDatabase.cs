@@ -46,6 +46,12 @@ internal static class OutboxDatabase
             }
 
             Execute(db, "PRAGMA synchronous=FULL;");
+
+            // Checkpoint at 1 MiB of WAL (SQLite's default is 4 MiB) and cut the WAL file back to 1 MiB after it: on a full
+            // disk a checkpoint may have to grow the database by up to the WAL's size, which the reserve must cover
+            // (OutboxReserve.DefaultBytes).
+            Execute(db, $"PRAGMA wal_autocheckpoint={WalCheckpointBytes / 4096};");
+            Execute(db, $"PRAGMA journal_size_limit={WalCheckpointBytes};");
             var version = Convert.ToInt32(Scalar(db, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
             if (version > SchemaVersion)
             {
@@ -53,7 +59,11 @@ internal static class OutboxDatabase
             }
 
             Execute(db, CreateTable);
-            Execute(db, $"PRAGMA user_version={SchemaVersion};");
+            if (version != SchemaVersion)
+            {
+                // Only a new file is written here: opening an existing outbox must work on a full disk.
+                Execute(db, $"PRAGMA user_version={SchemaVersion};");
+            }
 
             // Reads the first and last leaf pages: a file that is not a database, or whose table is damaged at either end, fails here.
             Execute(db, "SELECT min(seq), max(seq) FROM outbox;");
@@ -80,6 +90,12 @@ internal static class OutboxDatabase
 
     /// <summary>SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), extended codes included.</summary>
     public static bool IsCorrupt(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) is 11 or 26;
+
+    /// <summary>WAL size at which SQLite checkpoints (in 4 KiB pages: 256).</summary>
+    public const long WalCheckpointBytes = 1024 * 1024;
+
+    /// <summary>SQLITE_FULL: the disk (or file system) has no room for the write.</summary>
+    public static bool IsFull(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) == 13;
 
     /// <summary>Renames the file (and its WAL) to <c>PATH.corrupt-yyyyMMddTHHmmssZ</c>; the shared-memory index is rebuilt from scratch.</summary>
     public static string MoveAside(string path, DateTimeOffset now)

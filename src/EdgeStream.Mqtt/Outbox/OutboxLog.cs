@@ -28,4 +28,16 @@ internal static partial class OutboxLog
 
     [LoggerMessage(4057, LogLevel.Warning, "Outbox stopped with {Pending} events not yet acknowledged; they are kept in {Path} and sent after the next start")]
     public static partial void StoppedWithBacklog(ILogger logger, long pending, string path);
+
+    [LoggerMessage(4058, LogLevel.Error, "Outbox {Path}: the disk is full; released the {Bytes} byte reserve beside it so delivered events can be deleted and their space reused. Free space on that file system: new events cannot be committed until there is room")]
+    public static partial void DiskFullReserveReleased(ILogger logger, string path, long bytes);
+
+    [LoggerMessage(4059, LogLevel.Information, "Outbox reserve {Path} set aside ({Bytes} bytes of disk for deleting delivered events when the disk is full)")]
+    public static partial void ReserveSet(ILogger logger, string path, long bytes);
+
+    [LoggerMessage(4060, LogLevel.Warning, "Outbox reserve {Path} ({Bytes} bytes) could not be written: {Reason}. On a full disk delivered events then cannot be deleted until space is freed; retried later")]
+    public static partial void ReserveNotSet(ILogger logger, string path, long bytes, string reason);
+
+    [LoggerMessage(4061, LogLevel.Warning, "Outbox {Path}: WAL checkpoint failed while the disk is low ({Reason}); the write before it is committed, the checkpoint is retried with the next write")]
+    public static partial void CheckpointFailed(ILogger logger, string path, string reason);
 }

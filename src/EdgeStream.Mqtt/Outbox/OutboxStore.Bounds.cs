@@ -125,7 +125,7 @@ public sealed partial class OutboxStore
         var generation = Generation;
         var firstDropped = _first;
         var oldest = Guarded(() => Sum($"SELECT committed_ms FROM outbox WHERE seq = {firstDropped};"));
-        var bytes = Guarded(() => DeletePrefix(newFirst), retry: false);
+        var bytes = Guarded(() => WithReserve(() => DeletePrefix(newFirst)), retry: false);
         if (generation != Generation)
         {
             // The file was replaced meanwhile (corrupt); its rows are gone with it and the fresh one starts over.

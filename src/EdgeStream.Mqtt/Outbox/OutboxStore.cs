@@ -15,6 +15,7 @@ public sealed partial class OutboxStore : IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly FileStream _ownership;
+    private readonly OutboxReserve _reserve;
     private SqliteConnection _db;
     private long _first;
     private long _last;
@@ -23,15 +24,18 @@ public sealed partial class OutboxStore : IDisposable
     private long _measureUpTo;
     private long _dropped;
     private bool _disposed;
+    private bool _lowDisk;
 
-    private OutboxStore(string path, OutboxBounds bounds, FileStream ownership, ILogger logger, TimeProvider time)
+    private OutboxStore(string path, OutboxBounds bounds, FileStream ownership, ILogger logger, TimeProvider time, long reserveBytes)
     {
         Path = path;
         Bounds = bounds;
         _ownership = ownership;
         _logger = logger;
         _time = time;
-        _db = OpenOrReplace();
+        _reserve = new OutboxReserve(path, reserveBytes, logger, time);
+        _db = OpenWithReserve();
+        _reserve.TryEnsure();
     }
 
     public string Path { get; }
@@ -71,8 +75,10 @@ public sealed partial class OutboxStore : IDisposable
     /// <summary>
     /// Opens (or creates) the outbox; one process per file (an advisory lock on <c>PATH.lock</c>, released by the kernel
     /// even on SIGKILL). Throws <see cref="OutboxException"/> when the file is in use or cannot be created.
+    /// <paramref name="reserveBytes"/>: spare disk kept in <c>PATH.reserve</c> for deleting delivered events when the disk
+    /// is full (<see cref="OutboxReserve"/>); 0 keeps none.
     /// </summary>
-    public static OutboxStore Open(string path, OutboxBounds bounds, ILogger logger, TimeProvider? time = null)
+    public static OutboxStore Open(string path, OutboxBounds bounds, ILogger logger, TimeProvider? time = null, long reserveBytes = OutboxReserve.DefaultBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(bounds);
@@ -81,7 +87,8 @@ public sealed partial class OutboxStore : IDisposable
         var ownership = TakeOwnership(path);
         try
         {
-            return new OutboxStore(path, bounds, ownership, logger, time ?? TimeProvider.System);
+            ArgumentOutOfRangeException.ThrowIfNegative(reserveBytes);
+            return new OutboxStore(path, bounds, ownership, logger, time ?? TimeProvider.System, reserveBytes);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -104,7 +111,13 @@ public sealed partial class OutboxStore : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            // New events never use the reserve: it is kept for deleting delivered ones, which is what frees space.
             var sequence = Guarded(() => Insert(eventId, topic, payload));
+            if (_lowDisk)
+            {
+                CheckpointTruncate();
+            }
+
             _last = sequence;
             _bytes += payload.Length;
             EnforceSize();
@@ -140,7 +153,7 @@ public sealed partial class OutboxStore : IDisposable
                 return;
             }
 
-            var bytes = Guarded(() => DeletePrefix(row.Sequence + 1), retry: false);
+            var bytes = Guarded(() => WithReserve(() => DeletePrefix(row.Sequence + 1)), retry: false);
             if (row.Generation != Generation)
             {
                 return;
@@ -148,6 +161,11 @@ public sealed partial class OutboxStore : IDisposable
 
             _bytes -= bytes;
             _first = row.Sequence + 1;
+            if (_lowDisk && Count == 0 && _reserve.TryEnsure())
+            {
+                // Drained and the reserve is back: the disk has room again.
+                _lowDisk = false;
+            }
         }
     }
 
@@ -182,6 +200,21 @@ public sealed partial class OutboxStore : IDisposable
         catch (UnauthorizedAccessException ex)
         {
             throw new OutboxException($"cannot create the outbox '{path}': {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Opening may need disk (the WAL index, recovering a WAL); on a full disk the reserve is released for it.</summary>
+    private SqliteConnection OpenWithReserve()
+    {
+        try
+        {
+            return OpenOrReplace();
+        }
+        catch (SqliteException ex) when (OutboxDatabase.IsFull(ex) && _reserve.Held)
+        {
+            OutboxLog.DiskFullReserveReleased(_logger, Path, _reserve.Release());
+            _lowDisk = true;
+            return OpenOrReplace();
         }
     }
 
@@ -230,6 +263,48 @@ public sealed partial class OutboxStore : IDisposable
         catch (SqliteException ex)
         {
             throw new OutboxException($"outbox '{Path}': {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Runs a delete; on a full disk it releases the reserve once and retries (a delete needs WAL space too, see
+    /// <see cref="OutboxReserve"/>). While the disk is low every write is followed by a truncating checkpoint, so the WAL
+    /// gives its space back instead of growing into the little that is left.
+    /// </summary>
+    private T WithReserve<T>(Func<T> write)
+    {
+        T result;
+        try
+        {
+            result = write();
+        }
+        catch (SqliteException ex) when (OutboxDatabase.IsFull(ex) && _reserve.Held)
+        {
+            OutboxLog.DiskFullReserveReleased(_logger, Path, _reserve.Release());
+            _lowDisk = true;
+            result = write();
+        }
+
+        if (_lowDisk)
+        {
+            CheckpointTruncate();
+        }
+
+        return result;
+    }
+
+    private void CheckpointTruncate()
+    {
+        try
+        {
+            using var command = _db.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            // The write before it is committed; a checkpoint that cannot run now runs with a later write.
+            OutboxLog.CheckpointFailed(_logger, Path, ex.Message);
         }
     }
 

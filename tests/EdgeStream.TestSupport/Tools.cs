@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace EdgeStream.TestSupport;
 
 /// <summary>External programs: found on PATH or in the sbin folders, where Debian puts the mosquitto broker.</summary>
@@ -19,5 +21,23 @@ public static class Tools
     {
         var missing = names.Where(n => Find(n) is null).ToList();
         return missing.Count == 0 ? null : $"needs {string.Join(" and ", missing)} on PATH (apt-get install {install})";
+    }
+
+    /// <summary>Runs a command to its end; null when it exited 0, else what went wrong (its last stderr line, or why it did not start).</summary>
+    public static string? Failure(string file, params string[] args)
+    {
+        try
+        {
+            var info = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            using var process = Process.Start(info)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? null : $"{file} exited {process.ExitCode}: {stderr.Result.Trim().Split('\n').LastOrDefault()}";
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return $"{file}: {ex.Message}";
+        }
     }
 }

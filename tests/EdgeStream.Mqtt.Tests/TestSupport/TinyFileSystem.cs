@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace EdgeStream.Mqtt.Tests.TestSupport;
@@ -21,7 +20,7 @@ internal sealed class TinyFileSystem : IDisposable
     public static TinyFileSystem Mount(long bytes)
     {
         var folder = Directory.CreateTempSubdirectory("edgestream-tinyfs-").FullName;
-        var error = Run("mount", "-t", "tmpfs", "-o", Size(bytes), "tmpfs", folder);
+        var error = Tools.Failure("mount", "-t", "tmpfs", "-o", Size(bytes), "tmpfs", folder);
         if (error is not null)
         {
             Directory.Delete(folder);
@@ -34,7 +33,7 @@ internal sealed class TinyFileSystem : IDisposable
     /// <summary>Grows (or shrinks) the mounted file system; what is on it stays.</summary>
     public void Resize(long bytes)
     {
-        var error = Run("mount", "-o", "remount," + Size(bytes), Folder);
+        var error = Tools.Failure("mount", "-o", "remount," + Size(bytes), Folder);
         if (error is not null)
         {
             throw new InvalidOperationException(error);
@@ -43,7 +42,7 @@ internal sealed class TinyFileSystem : IDisposable
 
     public void Dispose()
     {
-        var error = Run("umount", Folder);
+        var error = Tools.Failure("umount", Folder);
         if (error is not null)
         {
             throw new InvalidOperationException(error);
@@ -64,24 +63,6 @@ internal sealed class TinyFileSystem : IDisposable
         catch (InvalidOperationException ex)
         {
             return $"cannot mount a test tmpfs ({ex.Message}); this test needs root with permission to mount (CAP_SYS_ADMIN)";
-        }
-    }
-
-    /// <summary>Runs a command; null when it succeeded, else what it said.</summary>
-    private static string? Run(string file, params string[] args)
-    {
-        try
-        {
-            var info = new ProcessStartInfo(file, args) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            using var process = Process.Start(info)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode == 0 ? null : $"{file} {string.Join(' ', args)} exited {process.ExitCode}: {stderr.Result.Trim()}";
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return $"{file}: {ex.Message}";
         }
     }
 }

@@ -1,13 +1,11 @@
-using System.Diagnostics;
-
 namespace EdgeStream.Video.Tests.Support;
 
 /// <summary>Where the repository, the shared data and the external tools are; what is missing and why.</summary>
 internal static class TestEnvironment
 {
-    private static readonly Lazy<string?> FfmpegMissing = new(() => ProbeTool("ffmpeg", "-version"));
+    private static readonly Lazy<string?> FfmpegMissing = new(() => Tools.Failure("ffmpeg", "-version"));
 
-    private static readonly Lazy<string?> RtspMissing = new(() => FfmpegMissing.Value ?? ProbeTool(
+    private static readonly Lazy<string?> RtspMissing = new(() => FfmpegMissing.Value ?? Tools.Failure(
         "/usr/bin/python3",
         "-c",
         "import gi; gi.require_version('Gst','1.0'); gi.require_version('GstRtspServer','1.0'); from gi.repository import Gst, GstRtspServer; Gst.init(None); assert Gst.ElementFactory.find('qtdemux') and Gst.ElementFactory.find('h264parse') and Gst.ElementFactory.find('rtph264pay'), 'gstreamer plugins good/bad missing'"));
@@ -27,28 +25,6 @@ internal static class TestEnvironment
         : null;
 
     public static string? WhyNoSharedClips => Directory.Exists(SharedClips) ? null : $"shared clips folder {SharedClips} is absent";
-
-    private static string? ProbeTool(string file, params string[] args)
-    {
-        try
-        {
-            var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in args)
-            {
-                info.ArgumentList.Add(a);
-            }
-
-            using var p = Process.Start(info)!;
-            var err = p.StandardError.ReadToEndAsync();
-            p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return p.ExitCode == 0 ? null : $"{file} exited {p.ExitCode}: {err.Result.Trim().Split('\n').LastOrDefault()}";
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return $"{file}: {ex.Message}";
-        }
-    }
 }
 
 /// <summary>A fact that is skipped, with the reason shown, when ffmpeg is missing.</summary>

@@ -1,7 +1,7 @@
-namespace EdgeStream.Mqtt.Tests.TestSupport;
+namespace EdgeStream.TestSupport;
 
 /// <summary>Waits for a condition with a generous limit (machines are noisy); never asserts on elapsed time.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 

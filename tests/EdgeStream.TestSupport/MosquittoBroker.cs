@@ -2,16 +2,18 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 
-namespace EdgeStream.Mqtt.Tests.TestSupport;
+namespace EdgeStream.TestSupport;
 
 /// <summary>
-/// A real Mosquitto started by the test on a free 127.0.0.1 port with a config of its own in a temp folder;
-/// ready once its port accepts a TCP connection. Its log goes to the test output on dispose.
+/// A real Mosquitto (Debian package) started by the test on 127.0.0.1 only, with a config of its own in a folder; ready
+/// once its port accepts a TCP connection; everything it logs is kept (<see cref="Log"/>, <see cref="WaitForLogAsync"/>).
+/// Killed on dispose; a folder it made itself is deleted then.
 /// </summary>
-internal sealed class MosquittoBroker : IAsyncDisposable
+public sealed class MosquittoBroker : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private bool _ownsFolder;
 
     private MosquittoBroker(Process process, int port, string folder, string config)
     {
@@ -24,6 +26,8 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     public string Config { get; }
 
     public int Port { get; }
+
+    public string Uri => $"mqtt://127.0.0.1:{Port}";
 
     public int ProcessId => _process.Id;
 
@@ -38,6 +42,15 @@ internal sealed class MosquittoBroker : IAsyncDisposable
                 return _log.ToString();
             }
         }
+    }
+
+    /// <summary>Starts an anonymous, non-persistent mosquitto in a temp folder of its own, on <paramref name="port"/> or a free one.</summary>
+    public static async Task<MosquittoBroker> StartAsync(int? port = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("edgestream-mosquitto-").FullName;
+        var broker = await StartAsync(folder, port ?? FreePort.Next(), persistent: false);
+        broker._ownsFolder = true;
+        return broker;
     }
 
     /// <summary>Starts mosquitto; <paramref name="listenerLines"/> are extra lines for the listener (TLS files, auth).</summary>
@@ -106,7 +119,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
     private static async Task<MosquittoBroker> LaunchAsync(string folder, int port, string config)
     {
-        var start = new ProcessStartInfo(Tools.Find("mosquitto")!, ["-c", config])
+        var start = new ProcessStartInfo(Tools.Which("mosquitto"), ["-c", config])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -139,6 +152,10 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_ownsFolder)
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
     }
 
     private void Append(string? line)

@@ -278,9 +278,17 @@ public sealed class MqttConnection : IAsyncDisposable
         Log.Connected(_logger, Endpoint.ToString(), Settings.ClientId);
         foreach (var action in _onConnected)
         {
+            // Bounded like a publish: an action that never ends (a PUBACK that never comes) would otherwise keep the
+            // connection marked down and the supervisor inside this method, so no ping would ever notice.
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bounded.CancelAfter(Settings.PublishTimeout);
             try
             {
-                await action(cancellationToken);
+                await action(bounded.Token);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                Log.OnConnectFailed(_logger, new TimeoutException($"not done within {Settings.PublishTimeout.TotalSeconds:0.#} s (EdgeStream:Mqtt:PublishTimeoutSeconds)", ex));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

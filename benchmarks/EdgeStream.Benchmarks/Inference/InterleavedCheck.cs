@@ -15,10 +15,10 @@ public static class InterleavedCheck
 {
     public static void Run(TextWriter output, int calls = 60, int warmup = 5)
     {
-        foreach (var variant in ModelFixture.VariantNames("action"))
+        var fixture = ModelFixture.Load("action");
+        var manifest = fixture.Manifest;
+        foreach (var variant in manifest.Variants.Select(v => v.Name))
         {
-            var fixture = ModelFixture.Load("action");
-            var manifest = fixture.Manifest;
             using var engine = new OnnxEngineFactory().Create(manifest, new EngineOptions { Variant = variant, Layout = ManifestQueries.Fused, MaxBatch = 1 });
             using var bare = new BareSession(manifest, manifest.FindVariant(variant)!, fixture.Window);
             var logits = new float[engine.OutputLength];

@@ -113,10 +113,7 @@ public sealed partial class OutboxStore : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             // New events never use the reserve: it is kept for deleting delivered ones, which is what frees space.
             var sequence = Guarded(() => Insert(eventId, topic, payload));
-            if (_lowDisk)
-            {
-                CheckpointTruncate();
-            }
+            AfterWrite();
 
             _last = sequence;
             _bytes += payload.Length;
@@ -285,16 +282,18 @@ public sealed partial class OutboxStore : IDisposable
             result = write();
         }
 
-        if (_lowDisk)
-        {
-            CheckpointTruncate();
-        }
-
+        AfterWrite();
         return result;
     }
 
-    private void CheckpointTruncate()
+    /// <summary>While the disk is low: a truncating checkpoint after every write, so the WAL gives its space back.</summary>
+    private void AfterWrite()
     {
+        if (!_lowDisk)
+        {
+            return;
+        }
+
         try
         {
             using var command = _db.CreateCommand();

@@ -103,8 +103,9 @@ def to_fp16(src, dst, keep_io_types=True):
     keep_io_types (default): graph inputs and outputs stay float32 (manifest ioType float32); a Cast
     to float16 follows each input and a Cast back to float32 precedes each output. On a GPU the casts
     run on the device inside the captured graph, so the host copies float32 straight from the buffer
-    the pipeline assembled; with float16 I/O the host converts every window instead, which costs about
-    as much as the whole GPU inference (benchmarks/README.md, "float16 I/O"). False: float16 I/O."""
+    the pipeline assembled; with float16 I/O the host converts every window instead (67 us per window
+    on the 2-core dev box, about 30% of an H100 batch-1 inference; benchmarks/README.md, GPU section).
+    False: float16 I/O."""
     m = onnx.load(src)
     g = m.graph
 

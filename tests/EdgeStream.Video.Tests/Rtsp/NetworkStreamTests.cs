@@ -15,7 +15,7 @@ public class NetworkStreamTests
     [RtspFact]
     public async Task RunAsync_RtspServer_ReadsFramesOfTheClip()
     {
-        await using var server = await RtspTestServer.StartAsync(TestClips.H264, FreePort.Next());
+        await using var server = await RtspTestServer.StartOnFreePortAsync(TestClips.H264);
         await using var source = Factory(Sources.FastRetries(maxAttempts: null)).Create(new StreamOptions { Id = "rtsp", Uri = server.Url }, Sources.Spec);
         var writer = Sources.Writer();
         using var stop = new CancellationTokenSource();
@@ -36,8 +36,8 @@ public class NetworkStreamTests
     [RtspFact]
     public async Task RunAsync_RtspServerKilledAndRestarted_ReportsOfflineThenResumes()
     {
-        var port = FreePort.Next();
-        var server = await RtspTestServer.StartAsync(TestClips.H264, port);
+        var server = await RtspTestServer.StartOnFreePortAsync(TestClips.H264);
+        var port = server.Port;
         await using var source = Factory(Sources.FastRetries(maxAttempts: null)).Create(new StreamOptions { Id = "rtsp", Uri = server.Url }, Sources.Spec);
         var writer = Sources.Writer();
         using var stop = new CancellationTokenSource();

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using EdgeStream.Core.Configuration;
-using EdgeStream.Core.Inference;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx;
 
 namespace EdgeStream.GpuCheck;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using EdgeStream.Core.Inference;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx.Cuda;
 using EdgeStream.Onnx.Providers;
 using EdgeStream.Onnx.Sessions;

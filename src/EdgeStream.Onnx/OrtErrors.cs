@@ -1,5 +1,5 @@
-using EdgeStream.Core.Inference;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx.Cuda;
 using Microsoft.ML.OnnxRuntime;
 

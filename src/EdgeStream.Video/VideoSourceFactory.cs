@@ -1,5 +1,6 @@
 using EdgeStream.Core.Configuration;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
 using EdgeStream.Video.Cameras;
 using EdgeStream.Video.Capture;

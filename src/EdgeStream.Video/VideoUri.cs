@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeStream.Core.Pipeline;
 
 namespace EdgeStream.Video;
 

@@ -1,5 +1,6 @@
 using EdgeStream.Core.Configuration;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Core.Pipeline;
 using EdgeStream.Video.Cameras;
 using EdgeStream.Video.Capture;
 using EdgeStream.Video.Files;

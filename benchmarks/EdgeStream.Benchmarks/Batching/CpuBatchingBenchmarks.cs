@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using EdgeStream.Core.Inference;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx;
 
 namespace EdgeStream.Benchmarks.Batching;

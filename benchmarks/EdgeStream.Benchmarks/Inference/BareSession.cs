@@ -1,4 +1,4 @@
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeStream.Benchmarks.Inference;

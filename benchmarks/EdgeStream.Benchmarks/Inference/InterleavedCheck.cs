@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using EdgeStream.Core.Inference;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx;
 
 namespace EdgeStream.Benchmarks.Inference;

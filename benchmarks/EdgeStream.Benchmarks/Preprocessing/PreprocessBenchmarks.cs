@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Video.Preprocessing;
 using OpenCvSharp;
 

@@ -1,3 +1,5 @@
+using EdgeStream.Core.Models;
+
 namespace EdgeStream.Core.Configuration;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using EdgeStream.Core.Events;
-using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models;
 using EdgeStream.Core.Windows;
 
 namespace EdgeStream.Core.Decisions;

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
+using EdgeStream.Core.Buffers;
 using EdgeStream.Core.Configuration;
-using EdgeStream.Core.Frames;
-using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models;
 
 namespace EdgeStream.Core.Pipeline;
 

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using EdgeStream.Core.Decisions;
 using EdgeStream.Core.Events;
-using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeStream.Core.Pipeline;

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Threading.Channels;
-using EdgeStream.Core.Frames;
+using EdgeStream.Core.Sources;
 using EdgeStream.Core.Windows;
 using Microsoft.Extensions.Logging;
 

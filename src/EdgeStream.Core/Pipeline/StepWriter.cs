@@ -1,4 +1,3 @@
-using EdgeStream.Core.Frames;
 using EdgeStream.Core.Sources;
 using Microsoft.Extensions.Logging;
 

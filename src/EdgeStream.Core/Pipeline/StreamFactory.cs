@@ -1,6 +1,6 @@
 using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Decisions;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Core.Windows;
 
 namespace EdgeStream.Core.Pipeline;

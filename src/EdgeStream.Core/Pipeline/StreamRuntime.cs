@@ -1,8 +1,9 @@
 using System.Threading.Channels;
+using EdgeStream.Core.Buffers;
 using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Decisions;
-using EdgeStream.Core.Frames;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Core.Preprocessing;
 using EdgeStream.Core.Sources;
 using EdgeStream.Core.Windows;
 

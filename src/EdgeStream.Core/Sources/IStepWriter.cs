@@ -1,3 +1,5 @@
+using EdgeStream.Core.Pipeline;
+
 namespace EdgeStream.Core.Sources;
 
 /// <summary>Where a source puts its steps. Implemented by the pipeline; one per stream.</summary>

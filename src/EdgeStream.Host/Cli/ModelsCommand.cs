@@ -1,7 +1,7 @@
 using System.CommandLine;
-using EdgeStream.Core.Inference;
-using EdgeStream.Core.Inference.Golden;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models;
+using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Core.Verification;
 using EdgeStream.Onnx;
 
 namespace EdgeStream.Host.Cli;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EdgeStream.Core.Inference.Golden;
+using EdgeStream.Core.Verification;
 using EdgeStream.Onnx;
 
 namespace EdgeStream.Host.Cli;

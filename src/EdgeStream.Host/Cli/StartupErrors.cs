@@ -1,4 +1,4 @@
-using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models;
 using EdgeStream.Host.Composition;
 using EdgeStream.Host.Configuration;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,9 @@
 using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
-using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
+using EdgeStream.Host.Configuration;
 using EdgeStream.Video.Capture;
 using Microsoft.Extensions.Logging;
 

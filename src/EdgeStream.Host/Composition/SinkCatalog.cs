@@ -1,6 +1,7 @@
 using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Sinks;
+using EdgeStream.Host.Configuration;
 using EdgeStream.Mqtt.Broker;
 using EdgeStream.Mqtt.Connection;
 using EdgeStream.Mqtt.Outbox;

@@ -1,6 +1,7 @@
 using EdgeStream.Core.Configuration;
-using EdgeStream.Core.Inference;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models;
+using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
 using EdgeStream.Host.Configuration;
 using EdgeStream.Sensors;

@@ -1,4 +1,5 @@
 using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace EdgeStream.Host.Configuration;

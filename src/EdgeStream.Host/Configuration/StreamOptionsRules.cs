@@ -1,4 +1,5 @@
 using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Pipeline;
 
 namespace EdgeStream.Host.Configuration;
 

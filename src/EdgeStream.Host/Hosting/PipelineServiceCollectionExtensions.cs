@@ -1,4 +1,5 @@
 using EdgeStream.Core.Configuration;
+using EdgeStream.Host.Configuration;
 using EdgeStream.Host.Systemd;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

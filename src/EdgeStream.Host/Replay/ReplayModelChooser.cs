@@ -1,7 +1,8 @@
 using EdgeStream.Core.Configuration;
-using EdgeStream.Core.Inference;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Host.Composition;
+using EdgeStream.Host.Configuration;
 using EdgeStream.Sensors.Csv;
 
 namespace EdgeStream.Host.Replay;

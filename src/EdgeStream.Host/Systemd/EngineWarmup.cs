@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeStream.Host.Systemd;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models;
 
 namespace EdgeStream.Onnx.Cuda;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using EdgeStream.Core.Configuration;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;

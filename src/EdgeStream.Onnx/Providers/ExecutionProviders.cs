@@ -1,5 +1,5 @@
 using EdgeStream.Core.Configuration;
-using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models;
 using EdgeStream.Onnx.Cuda;
 using EdgeStream.Onnx.TensorRt;
 using Microsoft.Extensions.Logging;

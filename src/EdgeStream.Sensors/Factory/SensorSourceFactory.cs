@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
 using EdgeStream.Mqtt.Connection;
 using EdgeStream.Sensors.Csv;

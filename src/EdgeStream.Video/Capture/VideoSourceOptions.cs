@@ -1,3 +1,5 @@
+using EdgeStream.Core.Pipeline;
+
 namespace EdgeStream.Video.Capture;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using EdgeStream.Core.Decisions;
 using EdgeStream.Core.Events;
-using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models;
 using EdgeStream.Core.Tests.Support;
 using EdgeStream.Core.Windows;
 using static EdgeStream.Core.Tests.Support.TestManifests;

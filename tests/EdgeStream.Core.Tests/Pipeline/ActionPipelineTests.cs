@@ -1,5 +1,6 @@
 using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
+using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
 using EdgeStream.Core.Tests.Support;
 using static EdgeStream.Core.Tests.Support.PipelineHarness;

@@ -1,7 +1,8 @@
 using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Decisions;
 using EdgeStream.Core.Events;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Tests.Support;
 using static EdgeStream.Core.Tests.Support.PipelineHarness;
 using static EdgeStream.Core.Tests.Support.TestManifests;

@@ -1,4 +1,5 @@
 using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Tests.Support;
 using Xunit.Abstractions;
 using static EdgeStream.Core.Tests.Support.PipelineHarness;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using EdgeStream.Core.Events;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Core.Tests.Support;
 using static EdgeStream.Core.Tests.Support.PipelineHarness;
 using static EdgeStream.Core.Tests.Support.RepoPaths;

@@ -1,6 +1,6 @@
 using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
-using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using EdgeStream.Core.Preprocessing;
 using EdgeStream.Core.Windows;
 using static EdgeStream.Core.Tests.Support.TestManifests;
 

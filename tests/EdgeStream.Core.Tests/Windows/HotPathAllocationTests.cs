@@ -1,5 +1,6 @@
 using EdgeStream.Core.Decisions;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Core.Preprocessing;
 using EdgeStream.Core.Windows;
 using static EdgeStream.Core.Tests.Support.TestManifests;
 

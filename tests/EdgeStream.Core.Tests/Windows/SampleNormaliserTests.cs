@@ -1,4 +1,5 @@
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Core.Preprocessing;
 using EdgeStream.Core.Windows;
 using static EdgeStream.Core.Tests.Support.TestManifests;
 

@@ -1,6 +1,4 @@
-using EdgeStream.Core.Inference;
-using EdgeStream.Core.Inference.Golden;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models;
 using EdgeStream.Onnx.Tests.Support;
 
 namespace EdgeStream.Onnx.Tests.Engine;

@@ -1,5 +1,5 @@
-using EdgeStream.Core.Inference;
-using EdgeStream.Core.Inference.Golden;
+using EdgeStream.Core.Models;
+using EdgeStream.Core.Verification;
 using EdgeStream.Onnx.Tests.Support;
 using Xunit.Abstractions;
 

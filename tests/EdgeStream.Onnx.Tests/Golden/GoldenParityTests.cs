@@ -1,4 +1,4 @@
-using EdgeStream.Core.Inference.Golden;
+using EdgeStream.Core.Verification;
 using EdgeStream.Onnx.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
-using EdgeStream.Core.Inference.Golden;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Core.Preprocessing;
 
 namespace EdgeStream.Onnx.Tests.Golden;
 

@@ -1,4 +1,4 @@
-using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models;
 using EdgeStream.Onnx.Cuda;
 using EdgeStream.Onnx.Tests.Support;
 

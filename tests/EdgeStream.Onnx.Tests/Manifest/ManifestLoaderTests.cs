@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using EdgeStream.Core.Inference;
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx.Tests.Support;
 
 namespace EdgeStream.Onnx.Tests.Manifest;

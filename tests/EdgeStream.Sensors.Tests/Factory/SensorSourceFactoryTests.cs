@@ -1,4 +1,5 @@
 using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Pipeline;
 using EdgeStream.Sensors.Csv;
 using EdgeStream.Sensors.Factory;
 using EdgeStream.Sensors.Mqtt;

@@ -1,4 +1,4 @@
-using EdgeStream.Core.Frames;
+using EdgeStream.Core.Buffers;
 using EdgeStream.Core.Sources;
 
 namespace EdgeStream.Sensors.Tests.TestSupport;

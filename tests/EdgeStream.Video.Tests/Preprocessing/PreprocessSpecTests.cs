@@ -1,4 +1,4 @@
-using EdgeStream.Core.Inference.Manifest;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Video.Preprocessing;
 
 namespace EdgeStream.Video.Tests.Preprocessing;

@@ -1,34 +1,33 @@
 using System.Threading.Channels;
-using EdgeStream.Core.Configuration;
-using EdgeStream.Core.Decisions;
 using EdgeStream.Core.Events;
+using EdgeStream.Core.Inference;
 using EdgeStream.Core.Sources;
+using EdgeStream.Core.Windows;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeStream.Core.Pipeline;
 
 /// <summary>
-/// The running pipeline (DESIGN section 3): per-stream sources -> step stage (resample, encode,
-/// normalise, window rings) -> per-engine inference and decision stages -> publish stage -> sinks.
-/// <see cref="RunAsync"/> returns when every source ended and everything queued was judged and
-/// published, or, after cancellation, when the drain finished (at most <c>DrainTimeoutSeconds</c>).
-/// The host owns sources, engines and sinks and disposes of them afterwards.
+/// The running pipeline (docs/architecture.md, "Data path"): per-stream sources -> window stage (resample,
+/// encode, normalise, window rings) -> per-engine inference and decision stages -> publish stage -> sinks.
+/// <see cref="RunAsync"/> returns when every source ended and everything queued was judged and published,
+/// or, after cancellation, when the drain finished (at most <c>DrainTimeoutSeconds</c>). The host owns
+/// sources, engines and sinks and disposes of them afterwards. This class only wires and drains.
 /// </summary>
-public sealed class EdgePipeline
+public sealed partial class EdgePipeline
 {
     private readonly string _device;
-    private readonly IReadOnlyList<StreamBinding> _bindings;
     private readonly IReadOnlyList<IEventSink> _sinks;
     private readonly PipelineOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly StreamRuntime[] _streams;
+    private readonly PipelineStream[] _streams;
     private readonly List<EngineGroup> _groups = [];
     private readonly Channel<PublishItem> _events;
-    private readonly StepStage _stepStage;
+    private readonly StepSignal _signal = new();
+    private readonly WindowStage _windowStage;
     private readonly StatusReporter _status;
     private readonly PublishStage _publish;
-    private readonly StepWriter[] _writers;
     private long _lastProgress;
     private int _started;
 
@@ -48,7 +47,6 @@ public sealed class EdgePipeline
         ArgumentNullException.ThrowIfNull(time);
         PipelineOptionsValidator.Validate(options, streams);
         _device = device;
-        _bindings = streams;
         _sinks = sinks;
         _options = options;
         _time = time;
@@ -59,28 +57,15 @@ public sealed class EdgePipeline
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
-        _streams = new StreamRuntime[streams.Count];
+        _streams = new PipelineStream[streams.Count];
         for (var i = 0; i < streams.Count; i++)
         {
             _streams[i] = CreateStream(i, streams[i]);
         }
 
-        _stepStage = new StepStage(_streams, [.. _groups], options.StepQueue, _logger, MarkProgress);
-        foreach (var group in _groups)
-        {
-            if (group.Engine.EncodesFrames)
-            {
-                group.Encoder = new FrameEncoder(group, _stepStage, _logger);
-            }
-        }
-
-        _status = new StatusReporter(device, _streams, _events.Writer, time, TimeSpan.FromSeconds(options.StatusIntervalSeconds), _logger);
+        _windowStage = new WindowStage([.. _streams.Select(s => s.Window)], [.. _groups.Select(g => g.Outlet)], _signal, options.StepQueue, _logger, MarkProgress);
+        _status = new StatusReporter(device, _streams, _events.Writer, time, TimeSpan.FromSeconds(options.StatusIntervalSeconds));
         _publish = new PublishStage(_events.Reader, sinks, _logger);
-        _writers = new StepWriter[_streams.Length];
-        for (var i = 0; i < _streams.Length; i++)
-        {
-            _writers[i] = new StepWriter(_streams[i], _stepStage, _status, _logger);
-        }
     }
 
     /// <summary>Wall time (from the injected clock) since a stage last made progress; for a watchdog.</summary>
@@ -94,7 +79,7 @@ public sealed class EdgePipeline
             DateTimeOffset? latest = null;
             foreach (var stream in _streams)
             {
-                if (stream.LastStepTimestamp is { } t && (latest is null || t > latest))
+                if (stream.Window.LastStepTimestamp is { } t && (latest is null || t > latest))
                 {
                     latest = t;
                 }
@@ -104,8 +89,8 @@ public sealed class EdgePipeline
         }
     }
 
-    /// <summary>The streams' runtimes (tests look at pools and rings).</summary>
-    internal IReadOnlyList<StreamRuntime> Runtimes => _streams;
+    /// <summary>The streams across the stages (tests look at pools and rings).</summary>
+    internal IReadOnlyList<PipelineStream> Streams => _streams;
 
     /// <summary>Events the publish stage handed to the sinks.</summary>
     public long EventsPublished => _publish.Published;
@@ -119,24 +104,7 @@ public sealed class EdgePipeline
         var result = new StreamSnapshot[_streams.Length];
         for (var i = 0; i < _streams.Length; i++)
         {
-            var s = _streams[i];
-            var c = s.Counters;
-            var (health, reason) = s.ReadHealth();
-            result[i] = new StreamSnapshot(
-                s.Id,
-                health,
-                reason,
-                _status.Fps(s),
-                StreamCounters.Read(ref c.Steps),
-                StreamCounters.Read(ref c.StepsDropped),
-                StreamCounters.Read(ref c.Rejected),
-                StreamCounters.Read(ref c.Windows),
-                StreamCounters.Read(ref c.WindowsDropped),
-                StreamCounters.Read(ref c.Judged),
-                s.EventsProduced,
-                StreamCounters.Read(ref c.Errors),
-                StreamCounters.Read(ref c.Resets),
-                s.LastStepTimestamp);
+            result[i] = _streams[i].Snapshot(_status.Fps(i));
         }
 
         return result;
@@ -168,24 +136,25 @@ public sealed class EdgePipeline
             inference[i] = Task.Run(() => stage.RunAsync(abort.Token), CancellationToken.None);
         }
 
-        var steps = Task.Run(() => _stepStage.RunAsync(abort.Token), CancellationToken.None);
+        var windows = Task.Run(() => _windowStage.RunAsync(abort.Token), CancellationToken.None);
         var status = Task.Run(() => _status.RunAsync(stopStatus.Token), CancellationToken.None);
         var sources = new Task[_streams.Length];
         for (var i = 0; i < _streams.Length; i++)
         {
-            _writers[i].Stopping = cancellationToken;
-            sources[i] = RunSourceAsync(_streams[i], _writers[i], cancellationToken);
+            var stream = _streams[i];
+            stream.Source.Stopping = cancellationToken;
+            sources[i] = SourceRunner.RunAsync(stream.Binding.Source, stream.Source, _logger, cancellationToken);
         }
 
         try
         {
             // WaitAsync: a source that ignores cancellation must not hold the drain past its deadline.
             await Task.WhenAll(sources).WaitAsync(abort.Token).ConfigureAwait(false);
-            _stepStage.Complete();
-            await steps.ConfigureAwait(false);
+            _signal.Complete();
+            await windows.ConfigureAwait(false);
             foreach (var group in _groups)
             {
-                group.Windows.Writer.TryComplete();
+                group.Outlet.Writer.TryComplete();
             }
 
             await Task.WhenAll(inference).ConfigureAwait(false);
@@ -207,9 +176,13 @@ public sealed class EdgePipeline
             await stopStatus.CancelAsync().ConfigureAwait(false);
         }
 
-        var totals = Snapshot();
+        LogTotals();
+    }
+
+    private void LogTotals()
+    {
         long stepTotal = 0, windowTotal = 0, eventTotal = 0;
-        foreach (var s in totals)
+        foreach (var s in Snapshot())
         {
             stepTotal += s.Steps;
             windowTotal += s.Judged;
@@ -219,59 +192,13 @@ public sealed class EdgePipeline
         PipelineLog.Drained(_logger, stepTotal, windowTotal, eventTotal);
     }
 
-    private async Task RunSourceAsync(StreamRuntime stream, StepWriter writer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            writer.ReportHealth(StreamHealth.Online);
-
-            // On the thread pool, never the caller's context: a source may block (lossless writes, blocking reads).
-            await Task.Run(() => stream.Binding.Source.RunAsync(writer, cancellationToken), CancellationToken.None).ConfigureAwait(false);
-            PipelineLog.SourceEnded(_logger, stream.Id);
-            writer.ReportHealth(StreamHealth.Offline, cancellationToken.IsCancellationRequested ? "stopped" : "ended");
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            writer.ReportHealth(StreamHealth.Offline, "stopped");
-        }
-#pragma warning disable CA1031 // A source that gives up takes only its own stream offline (DESIGN section 8).
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            PipelineLog.SourceFailed(_logger, stream.Id, ex);
-            writer.ReportHealth(StreamHealth.Offline, $"source failed: {ex.Message}");
-        }
-        finally
-        {
-            writer.Complete();
-        }
-    }
-
-    private StreamRuntime CreateStream(int index, StreamBinding binding)
-    {
-        ArgumentNullException.ThrowIfNull(binding);
-        var shape = StreamFactory.ShapeOf(binding);
-        var group = _groups.Find(g => ReferenceEquals(g.Engine, binding.Engine));
-        if (group is null)
-        {
-            group = new EngineGroup(binding.Engine, shape.BufferLength, _options);
-            _groups.Add(group);
-        }
-
-        var context = new EventContext(_device, binding.Options.Id, binding.Engine.Info, _time);
-        var decider = StreamFactory.DeciderOf(binding, context);
-        var stream = new StreamRuntime(index, binding, group, shape, context, decider, _options) { GroupIndex = group.Streams.Count };
-        group.Streams.Add(stream);
-        return stream;
-    }
-
     /// <summary>The drain ran out of time: complete every channel so each stage's wait returns and the stage ends.</summary>
     private void Abandon()
     {
-        _stepStage.Complete();
+        _signal.Complete();
         foreach (var group in _groups)
         {
-            group.Windows.Writer.TryComplete();
+            group.Outlet.Writer.TryComplete();
         }
 
         _events.Writer.TryComplete();

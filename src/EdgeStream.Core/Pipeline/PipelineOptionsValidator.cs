@@ -1,5 +1,3 @@
-using EdgeStream.Core.Configuration;
-
 namespace EdgeStream.Core.Pipeline;
 
 /// <summary>Checks the pipeline's options and stream list before anything starts; messages name the setting.</summary>

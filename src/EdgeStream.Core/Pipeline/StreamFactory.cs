@@ -1,13 +1,13 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Decisions;
 using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Core.Preprocessing;
 using EdgeStream.Core.Windows;
 
 namespace EdgeStream.Core.Pipeline;
 
 /// <summary>
-/// Resolves a binding into its runtime: window shape and decider from the manifest's defaults with the
-/// stream's overrides. Throws <see cref="ArgumentException"/> naming the stream and the setting.
+/// Resolves a binding into what each stage needs: window shape and decider from the manifest's defaults with
+/// the stream's overrides, the resampler (video at a fixed model rate) or the normaliser (sensors). Throws <see cref="ArgumentException"/> naming the stream and the setting.
 /// </summary>
 internal static class StreamFactory
 {
@@ -65,6 +65,20 @@ internal static class StreamFactory
         {
             throw new ArgumentException($"Streams '{options.Id}': {ex.Message}", nameof(binding), ex);
         }
+    }
+
+    /// <summary>Video models with a fixed rate get a resampler to it; others take steps as they come.</summary>
+    public static FrameResampler? ResamplerOf(StreamBinding binding, WindowShape shape)
+    {
+        var manifest = binding.Engine.Manifest;
+        return manifest.Task == ModelTask.Action && manifest.Input.Fps is > 0 and var fps ? new FrameResampler(fps, shape.MaxGap) : null;
+    }
+
+    /// <summary>Sensor models normalise each sample per the manifest.</summary>
+    public static SampleNormaliser? NormaliserOf(StreamBinding binding)
+    {
+        var engine = binding.Engine;
+        return engine.Manifest.Task == ModelTask.Anomaly ? new SampleNormaliser(engine.Manifest.Input.Normalisation, engine.FrameLength) : null;
     }
 
     private static string[] DefaultNames(int channels)

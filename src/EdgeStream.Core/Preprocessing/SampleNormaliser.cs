@@ -1,5 +1,4 @@
 using EdgeStream.Core.Models.Manifest;
-using EdgeStream.Core.Windows;
 
 namespace EdgeStream.Core.Preprocessing;
 
@@ -8,7 +7,8 @@ namespace EdgeStream.Core.Preprocessing;
 /// the Python reference (models/training/edgestream_train/sensor_scoring.py, rule 1):
 /// <c>fixed</c> z-scores with the manifest's mean/std; <c>warmup</c> holds back the first N samples,
 /// takes their per-channel mean and population std in float64 (std floored at <c>minStd</c>, default 1e-6), freezes them,
-/// and then primes the window ring with the held samples so the first window is scored at t = max(N, W).
+/// and then hands the held samples, normalised, to the window ring (<see cref="HeldCount"/>, <see cref="NormaliseHeld"/>)
+/// so the first window is scored at t = max(N, W).
 /// z = float32((x - mean) / std), computed in float64.
 /// </summary>
 public sealed class SampleNormaliser
@@ -21,7 +21,8 @@ public sealed class SampleNormaliser
     private readonly double[] _mean;
     private readonly double[] _std;
     private readonly float[]? _warmup;
-    private readonly StepStamp[]? _warmupStamps;
+    private readonly long[]? _warmupSequences;
+    private readonly DateTimeOffset[]? _warmupTimes;
     private readonly DateTimeOffset[]? _warmupCaptured;
     private int _warmupCount;
 
@@ -53,7 +54,8 @@ public sealed class SampleNormaliser
                     ? n
                     : throw new ArgumentException("input.normalisation.warmupSamples must be positive for kind 'warmup'.", nameof(spec));
                 _warmup = new float[WarmupSamples * channels];
-                _warmupStamps = new StepStamp[WarmupSamples];
+                _warmupSequences = new long[WarmupSamples];
+                _warmupTimes = new DateTimeOffset[WarmupSamples];
                 _warmupCaptured = new DateTimeOffset[WarmupSamples];
                 break;
             default:
@@ -80,20 +82,20 @@ public sealed class SampleNormaliser
         }
     }
 
-    /// <summary>
-    /// Holds a warm-up sample. When it is the last one, freezes the statistics, primes <paramref name="ring"/>
-    /// with the held samples (normalised; they make no window) and returns true.
-    /// </summary>
-    public bool AddWarmup(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, ReadOnlySpan<float> raw, WindowRing ring, Span<float> scratch)
+    /// <summary>Warm-up samples held (all of them once <see cref="IsReady"/>; they make no window of their own).</summary>
+    public int HeldCount => _warmupCount;
+
+    /// <summary>Holds a warm-up sample. When it is the last one, freezes the statistics and returns true.</summary>
+    public bool AddWarmup(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, ReadOnlySpan<float> raw)
     {
-        ArgumentNullException.ThrowIfNull(ring);
-        if (IsReady || _warmup is null || _warmupStamps is null || _warmupCaptured is null)
+        if (IsReady || _warmup is null || _warmupSequences is null || _warmupTimes is null || _warmupCaptured is null)
         {
             throw new InvalidOperationException("The normaliser is not warming up.");
         }
 
         raw[.._channels].CopyTo(_warmup.AsSpan(_warmupCount * _channels, _channels));
-        _warmupStamps[_warmupCount] = new StepStamp(sequence, timestamp);
+        _warmupSequences[_warmupCount] = sequence;
+        _warmupTimes[_warmupCount] = timestamp;
         _warmupCaptured[_warmupCount] = capturedAt;
         _warmupCount++;
         if (_warmupCount < WarmupSamples)
@@ -103,15 +105,20 @@ public sealed class SampleNormaliser
 
         ComputeStatistics();
         IsReady = true;
-        var from = Math.Max(0, WarmupSamples - ring.Shape.Capacity);
-        for (var i = from; i < WarmupSamples; i++)
+        return true;
+    }
+
+    /// <summary>Held warm-up sample <paramref name="index"/>, normalised into <paramref name="normalised"/>; with its sequence and times.</summary>
+    public (long Sequence, DateTimeOffset Timestamp, DateTimeOffset CapturedAt) NormaliseHeld(int index, Span<float> normalised)
+    {
+        if (!IsReady || _warmup is null || _warmupSequences is null || _warmupTimes is null || _warmupCaptured is null)
         {
-            Normalise(_warmup.AsSpan(i * _channels, _channels), scratch);
-            var stamp = _warmupStamps[i];
-            ring.Prime(stamp.Sequence, stamp.Timestamp, _warmupCaptured[i], scratch[.._channels]);
+            throw new InvalidOperationException("The warm-up is not done.");
         }
 
-        return true;
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_warmupCount, nameof(index));
+        Normalise(_warmup.AsSpan(index * _channels, _channels), normalised);
+        return (_warmupSequences[index], _warmupTimes[index], _warmupCaptured[index]);
     }
 
     private void ComputeStatistics()

@@ -1,3 +1,5 @@
+using EdgeStream.Core.Preprocessing;
+
 namespace EdgeStream.Core.Windows;
 
 /// <summary>
@@ -45,6 +47,21 @@ public sealed class WindowRing
     /// <summary>Adds a step that must not make a window due (history known before scoring starts, e.g. warm-up samples).</summary>
     public PushResult Prime(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, ReadOnlySpan<float> step) =>
         Add(sequence, timestamp, capturedAt, step, allowWindow: false);
+
+    /// <summary>
+    /// Primes the ring with a warmed-up normaliser's held samples, normalised (the newest <see cref="WindowShape.Capacity"/>
+    /// of them; they make no window), so the first window is scored as soon as the next step completes one.
+    /// </summary>
+    public void PrimeWith(SampleNormaliser normaliser, Span<float> scratch)
+    {
+        ArgumentNullException.ThrowIfNull(normaliser);
+        var held = normaliser.HeldCount;
+        for (var i = Math.Max(0, held - Shape.Capacity); i < held; i++)
+        {
+            var (sequence, timestamp, capturedAt) = normaliser.NormaliseHeld(i, scratch);
+            Prime(sequence, timestamp, capturedAt, scratch[..Shape.StepLength]);
+        }
+    }
 
     public void Clear()
     {

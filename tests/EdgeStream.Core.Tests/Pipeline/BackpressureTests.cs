@@ -25,7 +25,7 @@ public sealed class BackpressureTests
         Assert.Equal(50, s.Steps);
         Assert.True(s.StepsDropped > 0, "the encoder was blocked while 50 steps arrived; some must have been dropped");
         Assert.Equal(50, s.StepsDropped + engine.EncodedFrames); // every step is either dropped (and counted) or encoded once
-        var pool = pipeline.Runtimes[0].FramePool;
+        var pool = pipeline.Streams[0].Source.Pool;
         Assert.True(pool.Created <= 8, $"dropped steps must return their buffers to the pool; {pool.Created} were allocated");
     }
 

@@ -25,6 +25,8 @@ internal sealed class ListSource(string streamId, IReadOnlyList<TestStep> steps)
 
     public async Task RunAsync(IStepWriter writer, CancellationToken cancellationToken)
     {
+        // A source owns its stream's health: it is online once the input is open (here: at once).
+        writer.ReportHealth(StreamHealth.Online);
         var offset = TimeSpan.Zero;
         var lap = 0L;
         do

@@ -71,7 +71,11 @@ public sealed class HotPathAllocationTests
                 var t = T0.AddSeconds(i);
                 if (!normaliser.IsReady)
                 {
-                    normaliser.AddWarmup(i, t, t, sample, ring, z);
+                    if (normaliser.AddWarmup(i, t, t, sample))
+                    {
+                        ring.PrimeWith(normaliser, z);
+                    }
+
                     continue;
                 }
 

@@ -16,10 +16,11 @@ public sealed class SampleNormaliserTests
         var scratch = new float[2];
         for (var i = 0; i < 3; i++)
         {
-            Assert.False(normaliser.AddWarmup(i, T0.AddSeconds(i), T0, raw[i], ring, scratch));
+            Assert.False(normaliser.AddWarmup(i, T0.AddSeconds(i), T0, raw[i]));
         }
 
-        Assert.True(normaliser.AddWarmup(3, T0.AddSeconds(3), T0, raw[3], ring, scratch));
+        Assert.True(normaliser.AddWarmup(3, T0.AddSeconds(3), T0, raw[3]));
+        ring.PrimeWith(normaliser, scratch);
 
         // Channel 0: mean 2.5, population std sqrt(1.25); channel 1 is flat: std floored at 1e-6.
         Assert.True(normaliser.IsReady);

@@ -1,4 +1,6 @@
-namespace EdgeStream.Core.Pipeline;
+using EdgeStream.Core.Windows;
+
+namespace EdgeStream.Core.Inference;
 
 /// <summary>
 /// A stream's windows read from the window channel but not yet batched: a small FIFO with a per-stream

@@ -1,8 +1,7 @@
 using System.Threading.Channels;
-using EdgeStream.Core.Events;
 using Microsoft.Extensions.Logging;
 
-namespace EdgeStream.Core.Pipeline;
+namespace EdgeStream.Core.Events;
 
 /// <summary>
 /// The publish stage: fans each event, state and status out to every sink in order. A sink that throws
@@ -72,13 +71,13 @@ internal sealed class PublishStage
         {
             throw;
         }
-#pragma warning disable CA1031 // A failing sink must not stop the pipeline or the other sinks (DESIGN section 8); it is logged and counted.
+#pragma warning disable CA1031 // A failing sink must not stop the pipeline or the other sinks (docs/architecture.md, "Failures"); it is logged and counted.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             Interlocked.Increment(ref _failures);
             var what = item.Event is not null ? "event" : item.State is not null ? "state" : "status";
-            PipelineLog.SinkFailed(_logger, sink.Name, what, item.Stream.Id, ex);
+            EventsLog.SinkFailed(_logger, sink.Name, what, item.StreamId, ex);
         }
     }
 }

@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Threading.Channels;
+
+namespace EdgeStream.Core.Windows;
+
+/// <summary>The window stage's second half: a model step into the ring, and a due window out to the outlet.</summary>
+internal sealed partial class WindowStage
+{
+    /// <summary>One resampled frame or sample: to the encoder's batch (split models), or normalised, or as it is, into the ring.</summary>
+    private void Emit(WindowStream stream, long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, ReadOnlySpan<float> step)
+    {
+        if (stream.Outlet.Encoder is { } encoder)
+        {
+            if (encoder.Add(stream, sequence, timestamp, capturedAt, step))
+            {
+                EncodeAndPush(encoder);
+            }
+        }
+        else if (stream.Normaliser is { } normaliser)
+        {
+            var z = stream.Scratch.AsSpan(0, step.Length);
+            normaliser.Normalise(step, z);
+            Push(stream, sequence, timestamp, capturedAt, z);
+        }
+        else
+        {
+            Push(stream, sequence, timestamp, capturedAt, step);
+        }
+    }
+
+    /// <summary>Encodes the encoder's batch and pushes each frame's features into its stream's ring, in order.</summary>
+    private void EncodeAndPush(FrameEncoder encoder)
+    {
+        var count = encoder.Encode();
+        for (var i = 0; i < count; i++)
+        {
+            var e = encoder.EntryAt(i);
+            Push(e.Stream, e.Sequence, e.Timestamp, e.CapturedAt, encoder.FeaturesAt(i));
+        }
+    }
+
+    /// <summary>Pushes one model step (features, pixels or normalised sample) into the stream's ring.</summary>
+    private void Push(WindowStream stream, long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, ReadOnlySpan<float> step)
+    {
+        var result = stream.Ring.Push(sequence, timestamp, capturedAt, step);
+        if (result != PushResult.Stored)
+        {
+            Interlocked.Increment(ref stream.Counters.Resets);
+            WindowLog.WindowReset(_logger, stream.Id, result, sequence, timestamp);
+        }
+
+        if (stream.Ring.IsWindowDue)
+        {
+            EmitWindow(stream);
+        }
+    }
+
+    private void EmitWindow(WindowStream stream)
+    {
+        var outlet = stream.Outlet;
+        var shape = stream.Ring.Shape;
+        var data = outlet.Pool.Rent();
+        var stamps = ArrayPool<StepStamp>.Shared.Rent(shape.Capacity);
+        var dropped = Interlocked.Read(ref stream.Steps.Counters.StepsDropped);
+        var meta = stream.Ring.CopyWindow(data, stamps, dropped - stream.DroppedAtLastWindow);
+        stream.DroppedAtLastWindow = dropped;
+        Interlocked.Increment(ref stream.Counters.Windows);
+        Write(outlet, new WindowItem(stream, data, stamps, meta));
+    }
+
+    private void Write(WindowOutlet outlet, WindowItem item)
+    {
+        if (!outlet.Writer.TryWrite(item) && !(outlet.Lossless && WaitAndWrite(outlet.Writer, item)))
+        {
+            item.Release();
+        }
+    }
+
+    /// <summary>Lossless mode: wait (blocking this stage) until inference makes room.</summary>
+    private bool WaitAndWrite(ChannelWriter<WindowItem> writer, WindowItem item)
+    {
+        while (writer.WaitToWriteAsync(_abort).AsTask().GetAwaiter().GetResult())
+        {
+            if (writer.TryWrite(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -49,8 +49,8 @@ public sealed class VideoFileSource : IStreamSource
         var epoch = _settings.Epoch ?? _time.GetUtcNow();
         var loop = new ReconnectLoop(StreamId, writer, ReconnectBackoff.From(_options), _options.RetryFiles ? _options.MaxReconnectAttempts : 0, _time, _logger);
 
-        // Decoding is CPU work: run it off the caller's thread.
-        return Task.Run(() => loop.RunAsync(ct => PlayAsync(emitter, writer, pacer, epoch, ct), cancellationToken), CancellationToken.None);
+        // Decoding blocks this thread; the pipeline runs every source on the thread pool (Core's SourceRunner), so no Task.Run here.
+        return loop.RunAsync(ct => PlayAsync(emitter, writer, pacer, epoch, ct), cancellationToken);
     }
 
     public ValueTask DisposeAsync()

@@ -102,7 +102,7 @@ public class BrokenFileTests
         options.RetryFiles = true;
         await using var source = Sources.File(path, options: options);
         var writer = Sources.Writer();
-        var run = source.RunAsync(writer, CancellationToken.None);
+        var run = Sources.Start(source, writer, CancellationToken.None);
 
         await writer.WaitUntilAsync(w => w.Health.Any(h => h.Reason?.Contains("not found", StringComparison.Ordinal) == true), "the missing file reported");
         File.Copy(TestClips.H264, path + ".part");

@@ -62,7 +62,7 @@ public class VideoFileSourceTests
         await using var source = Sources.File(TestClips.H264, loop: true);
         var writer = Sources.Writer();
         using var stop = new CancellationTokenSource();
-        var run = source.RunAsync(writer, stop.Token);
+        var run = Sources.Start(source, writer, stop.Token);
 
         await writer.WaitUntilAsync(w => w.Count >= (3 * TestClips.Frames) + 5, "three loop passes");
         await stop.CancelAsync();
@@ -83,7 +83,7 @@ public class VideoFileSourceTests
         var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         await using var source = Sources.File(TestClips.H264, realtime: true, time: clock);
         var writer = Sources.Writer();
-        var run = source.RunAsync(writer, CancellationToken.None);
+        var run = Sources.Start(source, writer, CancellationToken.None);
         await writer.WaitUntilAsync(w => w.Count == 1, "the first frame, released at once");
 
         // Advance the fake clock in 10 ms steps: a frame may come a step late (the source may compute its wait

@@ -29,10 +29,14 @@ internal static class Sources
     public static async Task RunToEndAsync(IStreamSource source, IStepWriter writer, double seconds = 120)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        var run = source.RunAsync(writer, timeout.Token);
+        var run = Sources.Start(source, writer, timeout.Token);
         await run.WaitAsync(TimeSpan.FromSeconds(seconds + 5));
         Assert.False(timeout.IsCancellationRequested, $"source did not finish within {seconds} s");
     }
+
+    /// <summary>Runs a source on the thread pool, as the pipeline does (a file source blocks while it decodes).</summary>
+    public static Task Start(IStreamSource source, IStepWriter writer, CancellationToken cancellationToken) =>
+        Task.Run(() => source.RunAsync(writer, cancellationToken), CancellationToken.None);
 
     public static string? LastOffline(RecordingWriter writer) => writer.Health.LastOrDefault(h => h.Health == StreamHealth.Offline).Reason;
 }

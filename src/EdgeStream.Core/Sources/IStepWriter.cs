@@ -1,5 +1,3 @@
-using EdgeStream.Core.Pipeline;
-
 namespace EdgeStream.Core.Sources;
 
 /// <summary>Where a source puts its steps. Implemented by the pipeline; one per stream.</summary>

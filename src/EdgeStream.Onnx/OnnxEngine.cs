@@ -53,10 +53,8 @@ public sealed class OnnxEngine : IInferenceEngine, IInputStaging
 
     public void Encode(ReadOnlySpan<float> frames, int count, Span<float> features)
     {
-        var encoder = _encoder ?? throw new InvalidOperationException($"{Manifest.Name} runs fused ({Info.Layout}); windows hold frames, there is nothing to encode.");
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        CheckLength(frames.Length, count * FrameLength, nameof(frames));
-        CheckLength(features.Length, count * StepLength, nameof(features));
+        EngineCalls.CheckEncode(this, frames.Length, count, features.Length);
+        var encoder = _encoder!;
         for (var done = 0; done < count;)
         {
             var n = Math.Min(encoder.MaxBatch, count - done);
@@ -68,14 +66,7 @@ public sealed class OnnxEngine : IInferenceEngine, IInputStaging
 
     public void Run(ReadOnlySpan<float> windows, int batch, Span<float> outputs, Span<float> attention)
     {
-        if (batch < 1 || batch > MaxBatch)
-        {
-            throw new ArgumentOutOfRangeException(nameof(batch), batch, $"batch must be 1..{MaxBatch} (MaxBatch).");
-        }
-
-        CheckLength(windows.Length, batch * WindowLength * StepLength, nameof(windows));
-        CheckLength(outputs.Length, batch * OutputLength, nameof(outputs));
-        CheckLength(attention.Length, batch * WindowLength, nameof(attention));
+        EngineCalls.CheckRun(this, windows.Length, batch, outputs.Length, attention.Length);
         Execute(_main, windows, batch);
         _main.ReadOutput(0, batch, outputs);
         _main.ReadOutput(1, batch, attention);
@@ -100,14 +91,6 @@ public sealed class OnnxEngine : IInferenceEngine, IInputStaging
         catch (Cuda.CudaException ex)
         {
             throw OrtErrors.Cuda(ex, session.File, batch);
-        }
-    }
-
-    private static void CheckLength(int actual, int required, string name)
-    {
-        if (actual < required)
-        {
-            throw new ArgumentException($"{name} holds {actual} floats; this call needs {required}.", name);
         }
     }
 }

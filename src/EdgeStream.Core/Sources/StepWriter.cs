@@ -61,18 +61,25 @@ internal sealed class StepWriter : IStepWriter
 
     public int StepLength => Pool.Length;
 
-    public float[] Rent() => Pool.Rent();
+    /// <summary>Buffers rented by the source and not yet written or given back.</summary>
+    public BufferLedger Ledger { get; } = new();
 
-    public void GiveBack(float[] buffer) => Pool.Return(buffer);
+    public float[] Rent()
+    {
+        var buffer = Pool.Rent();
+        Ledger.Rented(buffer);
+        return buffer;
+    }
+
+    public void GiveBack(float[] buffer)
+    {
+        Ledger.Returned(buffer, StepLength, "given back", StreamId);
+        Pool.Return(buffer);
+    }
 
     public void Write(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, float[] buffer)
     {
-        ArgumentNullException.ThrowIfNull(buffer);
-        if (buffer.Length != StepLength)
-        {
-            throw new ArgumentException($"Stream '{StreamId}': a step has {StepLength} floats, the buffer {buffer.Length}; rent buffers from the writer.", nameof(buffer));
-        }
-
+        Ledger.Returned(buffer, StepLength, "written", StreamId);
         var item = new StepItem(Index, sequence, timestamp, capturedAt, buffer, Pool);
         if (!_steps.Writer.TryWrite(item) && !WaitAndWrite(item))
         {

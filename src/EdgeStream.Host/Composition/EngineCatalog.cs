@@ -2,7 +2,6 @@ using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Models;
 using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Host.Configuration;
-using EdgeStream.Host.Systemd;
 using EdgeStream.Onnx;
 using Microsoft.Extensions.Logging;
 

@@ -24,6 +24,4 @@ internal static partial class SystemdLog
     [LoggerMessage(205, LogLevel.Information, "Watchdog: progress again, pings resume: {Reason}")]
     public static partial void Resumed(ILogger logger, string reason);
 
-    [LoggerMessage(206, LogLevel.Information, "Model {Model} warm: one inference on zeros in {Milliseconds:0.0} ms")]
-    public static partial void Warm(ILogger logger, string model, double milliseconds);
 }

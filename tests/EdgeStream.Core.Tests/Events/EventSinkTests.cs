@@ -2,6 +2,7 @@ using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Serialization;
 using EdgeStream.Core.Events.Sinks;
 using EdgeStream.Core.Sources;
+using EdgeStream.Core.Tests.Support;
 
 namespace EdgeStream.Core.Tests.Events;
 
@@ -110,7 +111,7 @@ public sealed class EventSinkTests
     public async Task FanOut_OneSinkFails_OthersStillGetTheEventAndFailureSurfaces()
     {
         using var writer = new StringWriter();
-        var failing = new FailingSink();
+        var failing = new CollectingSink("failing") { EventFailure = new IOException("disk full") };
         await using var fanOut = new FanOutEventSink([failing, new ConsoleEventSink(writer)]);
 
         var ex = await Assert.ThrowsAsync<IOException>(() => fanOut.PublishAsync(EventSamples.Event(), CancellationToken.None));
@@ -120,17 +121,4 @@ public sealed class EventSinkTests
         Assert.Equal("failing+console", fanOut.Name);
     }
 
-    /// <summary>A sink whose medium is broken; the real failing media (full disk, dead broker) are tested with the real sinks.</summary>
-    private sealed class FailingSink : IEventSink
-    {
-        public string Name => "failing";
-
-        public Task PublishAsync(DetectionEvent detectionEvent, CancellationToken cancellationToken) => throw new IOException("disk full");
-
-        public Task PublishStateAsync(StreamState state, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task PublishStatusAsync(StreamStatus status, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }

@@ -2,7 +2,7 @@ using EdgeStream.Core.Events;
 
 namespace EdgeStream.Core.Tests.Support;
 
-/// <summary>A sink that keeps everything, optionally slowly or failing.</summary>
+/// <summary>A sink that keeps everything, optionally slowly or failing; runs the sink contract (Contracts/).</summary>
 internal sealed class CollectingSink(string name = "collect") : IEventSink
 {
     private readonly Lock _lock = new();
@@ -17,6 +17,9 @@ internal sealed class CollectingSink(string name = "collect") : IEventSink
 
     /// <summary>Every call throws (a broken sink).</summary>
     public bool Fail { get; init; }
+
+    /// <summary>Thrown by every <see cref="PublishAsync"/> only (a sink whose disk is full; states and statuses still pass).</summary>
+    public Exception? EventFailure { get; init; }
 
     public IReadOnlyList<DetectionEvent> Events
     {
@@ -59,6 +62,11 @@ internal sealed class CollectingSink(string name = "collect") : IEventSink
         }
 
         ThrowIfBroken();
+        if (EventFailure is not null)
+        {
+            throw EventFailure;
+        }
+
         lock (_lock)
         {
             _events.Add(detectionEvent);

@@ -65,6 +65,7 @@ internal sealed class FakeEngine : IInferenceEngine
 
     public void Encode(ReadOnlySpan<float> frames, int count, Span<float> features)
     {
+        EngineCalls.CheckEncode(this, frames.Length, count, features.Length);
         EncodeGate?.Wait(TimeSpan.FromSeconds(30));
         for (var i = 0; i < count; i++)
         {
@@ -77,6 +78,7 @@ internal sealed class FakeEngine : IInferenceEngine
 
     public void Run(ReadOnlySpan<float> windows, int batch, Span<float> outputs, Span<float> attention)
     {
+        EngineCalls.CheckRun(this, windows.Length, batch, outputs.Length, attention.Length);
         RunGate?.Wait(TimeSpan.FromSeconds(30));
         RunCalls++;
         _maxBatchSeen = Math.Max(_maxBatchSeen, batch);

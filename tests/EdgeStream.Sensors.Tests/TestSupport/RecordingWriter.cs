@@ -15,7 +15,6 @@ internal sealed class RecordingWriter(int stepLength, bool keepValues = true) : 
     private readonly List<string> _rejects = [];
     private readonly List<(StreamHealth Health, string? Reason)> _health = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _outstanding;
     private long _written;
 
     public int StepLength => stepLength;
@@ -25,7 +24,10 @@ internal sealed class RecordingWriter(int stepLength, bool keepValues = true) : 
 
     public long Written => Interlocked.Read(ref _written);
 
-    public int Outstanding => Volatile.Read(ref _outstanding);
+    public int Outstanding => Ledger.Outstanding;
+
+    /// <summary>The ownership rule, as the pipeline's writer enforces it.</summary>
+    public BufferLedger Ledger { get; } = new();
 
     public IReadOnlyList<Step> Steps { get { lock (_gate) { return [.. _steps]; } } }
 
@@ -37,18 +39,20 @@ internal sealed class RecordingWriter(int stepLength, bool keepValues = true) : 
 
     public float[] Rent()
     {
-        Interlocked.Increment(ref _outstanding);
-        return _pool.Rent();
+        var buffer = _pool.Rent();
+        Ledger.Rented(buffer);
+        return buffer;
     }
 
     public void GiveBack(float[] buffer)
     {
-        Interlocked.Decrement(ref _outstanding);
+        Ledger.Returned(buffer, stepLength, "given back", "recording");
         _pool.Return(buffer);
     }
 
     public void Write(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, float[] buffer)
     {
+        Ledger.Returned(buffer, stepLength, "written", "recording");
         lock (_gate)
         {
             if (LastTimestamp is { } last && timestamp <= last)
@@ -63,7 +67,6 @@ internal sealed class RecordingWriter(int stepLength, bool keepValues = true) : 
             }
         }
 
-        Interlocked.Decrement(ref _outstanding);
         Interlocked.Increment(ref _written);
         _pool.Return(buffer);
         Signal();

@@ -5,7 +5,8 @@ namespace EdgeStream.Video.Tests.Support;
 
 /// <summary>
 /// An in-memory <see cref="IStepWriter"/>: keeps every written step (sequence, timestamps, first values),
-/// rejects and health reports, returns buffers to a real <see cref="BufferPool"/>, and lets a test wait for a condition.
+/// rejects and health reports, enforces the buffer ownership rule (<see cref="BufferLedger"/>), returns buffers to a
+/// real <see cref="BufferPool"/>, and lets a test wait for a condition.
 /// </summary>
 internal sealed class RecordingWriter(int stepLength) : IStepWriter
 {
@@ -29,12 +30,25 @@ internal sealed class RecordingWriter(int stepLength) : IStepWriter
 
     public int Count { get { lock (_lock) { return _steps.Count; } } }
 
-    public float[] Rent() => Pool.Rent();
+    /// <summary>The ownership rule, as the pipeline's writer enforces it.</summary>
+    public BufferLedger Ledger { get; } = new();
 
-    public void GiveBack(float[] buffer) => Pool.Return(buffer);
+    public float[] Rent()
+    {
+        var buffer = Pool.Rent();
+        Ledger.Rented(buffer);
+        return buffer;
+    }
+
+    public void GiveBack(float[] buffer)
+    {
+        Ledger.Returned(buffer, stepLength, "given back", "recording");
+        Pool.Return(buffer);
+    }
 
     public void Write(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, float[] buffer)
     {
+        Ledger.Returned(buffer, stepLength, "written", "recording");
         var data = KeepData ? buffer.AsSpan(0, stepLength).ToArray() : null;
         var mean = Mean(buffer);
         lock (_lock)

@@ -12,6 +12,7 @@ public sealed class JsonlEventSink : IEventSink
     private static readonly byte[] NewLine = [(byte)'\n'];
     private readonly FileStream _file;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _disposed;
 
     private JsonlEventSink(FileStream file, string path)
     {
@@ -59,6 +60,13 @@ public sealed class JsonlEventSink : IEventSink
 
     public async ValueTask DisposeAsync()
     {
+        // Dispose may be called more than once (the IAsyncDisposable rule; the host and a test both may); only the
+        // first closes the file.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _gate.WaitAsync();
         try
         {

@@ -61,10 +61,11 @@ internal sealed class TagRecordingEngine : IInferenceEngine, IInputStaging
         }
     }
 
-    public void Encode(ReadOnlySpan<float> frames, int count, Span<float> features) => throw new NotSupportedException("fused");
+    public void Encode(ReadOnlySpan<float> frames, int count, Span<float> features) => EngineCalls.CheckEncode(this, frames.Length, count, features.Length);
 
     public void Run(ReadOnlySpan<float> windows, int batch, Span<float> outputs, Span<float> attention)
     {
+        EngineCalls.CheckRun(this, windows.Length, batch, outputs.Length, attention.Length);
         RunGate?.Wait(TimeSpan.FromSeconds(60));
         if (!System.Runtime.CompilerServices.Unsafe.AreSame(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(windows), ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_staging)))
         {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using EdgeStream.Core.Models;
 using Microsoft.Extensions.Logging;
 
-namespace EdgeStream.Host.Systemd;
+namespace EdgeStream.Host.Composition;
 
 /// <summary>
 /// One inference on zeros right after an engine is created (an encode first for split models): ONNX Runtime
@@ -31,7 +31,7 @@ internal static class EngineWarmup
         }
 
         var elapsed = Stopwatch.GetElapsedTime(start);
-        SystemdLog.Warm(logger, engine.Info.Name, elapsed.TotalMilliseconds);
+        CompositionLog.Warm(logger, engine.Info.Name, elapsed.TotalMilliseconds);
         return elapsed;
     }
 }

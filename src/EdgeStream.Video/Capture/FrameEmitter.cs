@@ -42,13 +42,15 @@ internal sealed class FrameEmitter
             return false;
         }
 
-        _writer.Write(sequence, timestamp, capturedAt, buffer);
-        Written++;
+        // Online before the session's first step is handed on, so the stream's status never trails its data.
         if (!_online)
         {
             _online = true;
             _writer.ReportHealth(StreamHealth.Online);
         }
+
+        _writer.Write(sequence, timestamp, capturedAt, buffer);
+        Written++;
 
         return true;
     }

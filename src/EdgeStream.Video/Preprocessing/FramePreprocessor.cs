@@ -21,6 +21,7 @@ public sealed class FramePreprocessor : IDisposable
     private readonly Size _size;
     private readonly Mat _resized = new();
     private readonly IntPtr _resizedOut;
+    private bool _disposed;
     private Mat? _lastSource;
     private IntPtr _lastSourceIn;
 
@@ -90,6 +91,14 @@ public sealed class FramePreprocessor : IDisposable
 
     public void Dispose()
     {
+        // The native output array may be deleted once only: a second delete is a double free that kills the process
+        // (found by the source contract, which disposes a source twice as IAsyncDisposable allows).
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         ReleaseSourceInput();
         NativeMethods.HandleException(NativeMethods.core_OutputArray_delete(_resizedOut));
         _resized.Dispose();

@@ -13,7 +13,7 @@ public sealed class ListSourceContract : StreamSourceContract
 
     protected override bool Finite => true;
 
-    protected override Task<IStreamSource> CreateAsync() =>
+    protected override Task<IStreamSource> CreateSourceAsync() =>
         Task.FromResult<IStreamSource>(new ListSource(StreamId, TestStep.Frames(Enumerable.Repeat(1, 8))));
 }
 
@@ -28,6 +28,6 @@ public sealed class LoopingListSourceContract : StreamSourceContract
 
     protected override int StepsToSee => 20;
 
-    protected override Task<IStreamSource> CreateAsync() =>
+    protected override Task<IStreamSource> CreateSourceAsync() =>
         Task.FromResult<IStreamSource>(new ListSource(StreamId, TestStep.Frames(Enumerable.Repeat(1, 8))) { Loop = true });
 }

@@ -23,8 +23,18 @@ public abstract class StreamSourceContract
     /// <summary>Steps the input yields at least (finite) or that are awaited before cancelling (live).</summary>
     protected virtual int StepsToSee => 5;
 
+    /// <summary>Why this source cannot run here (a missing tool), or null. The contract then fails with the reason:
+    /// xunit 2 cannot skip at run time, and CI installs what every source needs.</summary>
+    protected virtual string? Unavailable => null;
+
     /// <summary>Creates the source over a fresh input (and starts whatever feeds a live one).</summary>
-    protected abstract Task<IStreamSource> CreateAsync();
+    protected abstract Task<IStreamSource> CreateSourceAsync();
+
+    private Task<IStreamSource> CreateAsync()
+    {
+        Assert.True(Unavailable is null, $"{GetType().Name} cannot run here: {Unavailable}");
+        return CreateSourceAsync();
+    }
 
     [Fact]
     public async Task StreamId_IsTheStreamItFeeds()
@@ -42,7 +52,7 @@ public abstract class StreamSourceContract
         var writer = await RunAsync(source);
 
         Assert.True(writer.Steps.Count >= StepsToSee, $"{source.StreamId}: {writer.Steps.Count} steps, expected at least {StepsToSee}");
-        Assert.Empty(writer.Violations);
+        Assert.True(writer.Violations.Count == 0, string.Join("\n", writer.Violations));
         Assert.Equal(0, writer.Ledger.Outstanding);
     }
 
@@ -101,10 +111,18 @@ public abstract class StreamSourceContract
             return writer;
         }
 
-        await Eventually.TrueAsync(() => writer.Steps.Count >= StepsToSee || run.IsCompleted, $"{StepsToSee} steps from {source.StreamId}");
-        Assert.False(run.IsFaulted, $"{source.StreamId} gave up: {run.Exception?.GetBaseException().Message}");
-        await stop.CancelAsync();
-        await AwaitStopped(run, stop.Token);
+        try
+        {
+            await Eventually.TrueAsync(() => writer.Steps.Count >= StepsToSee || run.IsCompleted, $"{StepsToSee} steps from {source.StreamId}");
+            Assert.False(run.IsCompleted, $"{source.StreamId} is live but its run ended: {run.Exception?.GetBaseException().Message ?? "normally"}");
+        }
+        finally
+        {
+            // Stopped and awaited before the source is disposed, whatever the outcome, as the pipeline does.
+            await stop.CancelAsync();
+            await AwaitStopped(run, stop.Token);
+        }
+
         return writer;
     }
 

@@ -2,7 +2,7 @@ namespace EdgeStream.Core.Decisions;
 
 /// <summary>
 /// Hysteresis and event rules for one action stream. Defaults come from the manifest's <c>defaults</c>
-/// with per-stream overrides (<see cref="Configuration.StreamOptions"/>).
+/// with per-stream overrides (<c>Pipeline.StreamOptions</c>, which Decisions may not reference).
 /// </summary>
 public sealed record ActionDecisionOptions
 {

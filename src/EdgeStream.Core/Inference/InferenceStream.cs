@@ -5,7 +5,7 @@ namespace EdgeStream.Core.Inference;
 
 /// <summary>
 /// The inference stage's state of one stream: its decider and what the stage counts. Touched only by the
-/// inference stage of the stream's engine; counters are read with <see cref="Interlocked.Read(ref long)"/>.
+/// inference stage of the stream's engine; counters are read with <see cref="Interlocked.Read(ref readonly long)"/>.
 /// </summary>
 internal sealed class InferenceStream
 {

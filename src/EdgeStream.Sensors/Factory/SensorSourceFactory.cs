@@ -23,7 +23,7 @@ public sealed class SensorSourceFactory
     private readonly ILoggerFactory _loggers;
 
     /// <param name="baseDirectory">Folder relative CSV paths resolve against (the config file's folder).</param>
-    /// <param name="mqttConnection">Connection settings for a stream's own MQTT client, by stream id (see <see cref="MqttFrom"/>); null: no mqtt: streams.</param>
+    /// <param name="mqttConnection">Connection settings for a stream's own MQTT client, by stream id (see <see cref="MqttFrom(Core.Configuration.MqttOptions, string, int?)"/>); null: no mqtt: streams.</param>
     public SensorSourceFactory(
         string baseDirectory,
         Func<string, MqttConnectionSettings>? mqttConnection = null,

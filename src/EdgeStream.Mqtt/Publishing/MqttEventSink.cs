@@ -1,7 +1,7 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
 using EdgeStream.Mqtt.Broker;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Topics;
 using Microsoft.Extensions.Logging;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Sensors.Csv;
 using EdgeStream.Sensors.Mqtt;
 using Microsoft.Extensions.Logging;

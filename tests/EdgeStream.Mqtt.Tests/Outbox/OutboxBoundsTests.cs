@@ -1,3 +1,4 @@
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Outbox;
 using EdgeStream.Mqtt.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
@@ -123,7 +124,7 @@ public sealed class OutboxBoundsTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Validate_BadValues_NameEachKey()
     {
-        var options = new Core.Configuration.OutboxOptions { Path = " ", MaxEvents = 0, MaxMegabytes = double.NaN, MaxAgeHours = -1 };
+        var options = new OutboxOptions { Path = " ", MaxEvents = 0, MaxMegabytes = double.NaN, MaxAgeHours = -1 };
 
         var problems = options.Validate();
 
@@ -132,7 +133,7 @@ public sealed class OutboxBoundsTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(problems, p => p.StartsWith("EdgeStream:Outbox:MaxEvents:", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("EdgeStream:Outbox:MaxMegabytes:", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("EdgeStream:Outbox:MaxAgeHours:", StringComparison.Ordinal));
-        Assert.Empty(new Core.Configuration.OutboxOptions().Validate());
+        Assert.Empty(new OutboxOptions().Validate());
     }
 
     public void Dispose()

@@ -1,4 +1,4 @@
-namespace EdgeStream.Core.Configuration;
+namespace EdgeStream.Mqtt.Options;
 
 /// <summary>
 /// Where events are published (section <c>EdgeStream:Mqtt</c>). By default EdgeStream runs its own MQTT broker on

@@ -1,4 +1,4 @@
-namespace EdgeStream.Core.Configuration;
+namespace EdgeStream.Mqtt.Options;
 
 /// <summary>
 /// The durable event outbox in front of MQTT (section <c>EdgeStream:Outbox</c>, DESIGN section 8): every event is committed

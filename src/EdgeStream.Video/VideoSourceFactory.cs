@@ -28,7 +28,13 @@ public sealed class VideoSourceFactory
     public VideoSourceFactory(VideoSourceOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        var problems = new List<string>();
+        VideoSourceOptionsRules.Check(VideoSourceOptions.SectionName, options, problems);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
+        }
+
         _options = options;
         _loggers = loggerFactory ?? NullLoggerFactory.Instance;
         _time = timeProvider ?? TimeProvider.System;

@@ -63,7 +63,8 @@ internal static class SubscribeCommand
             mqtt.Broker = broker;
         }
 
-        var problems = mqtt.Validate(ConfigKeys.Section + ":Mqtt");
+        var problems = new List<string>();
+        MqttOptionsRules.Check(ConfigKeys.Section + ":Mqtt", mqtt, problems);
         return problems.Count == 0 ? mqtt : throw new ConfigurationException(problems);
     }
 

@@ -56,7 +56,8 @@ public sealed class MqttEventSink : IEventSink
         ArgumentNullException.ThrowIfNull(online);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var logger = loggerFactory.CreateLogger("EdgeStream.Mqtt");
-        var problems = options.Validate();
+        var problems = new List<string>();
+        MqttOptionsRules.Check(MqttOptions.SectionName, options, problems);
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));

@@ -1,4 +1,3 @@
-using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Outbox;
 using EdgeStream.Mqtt.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
@@ -119,21 +118,6 @@ public sealed class OutboxBoundsTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, store.DropExpired());
         Assert.Equal(0, DropLines);
         Assert.Equal(1, store.Count);
-    }
-
-    [Fact]
-    public void Validate_BadValues_NameEachKey()
-    {
-        var options = new OutboxOptions { Path = " ", MaxEvents = 0, MaxMegabytes = double.NaN, MaxAgeHours = -1 };
-
-        var problems = options.Validate();
-
-        Assert.Equal(4, problems.Count);
-        Assert.Contains(problems, p => p.StartsWith("EdgeStream:Outbox:Path:", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("EdgeStream:Outbox:MaxEvents:", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("EdgeStream:Outbox:MaxMegabytes:", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("EdgeStream:Outbox:MaxAgeHours:", StringComparison.Ordinal));
-        Assert.Empty(new OutboxOptions().Validate());
     }
 
     public void Dispose()

@@ -78,12 +78,13 @@ public sealed class VideoSourceFactory
             throw new ArgumentException($"Stream '{stream.Id}': Uri: {ex.Message}", nameof(stream), ex);
         }
 
-        var realtime = stream.Pacing.ToLowerInvariant() switch
+        if (!Pacings.TryParse(stream.Pacing, out var pacing))
         {
-            "realtime" => true,
-            "fast" => false,
-            _ => throw new ArgumentException($"Stream '{stream.Id}': Pacing must be 'realtime' or 'fast' (got '{stream.Pacing}').", nameof(stream)),
-        };
+            var allowed = string.Join(" or ", Pacings.Names.Select(n => $"'{n}'"));
+            throw new ArgumentException($"Stream '{stream.Id}': Pacing must be {allowed} (got '{stream.Pacing}').", nameof(stream));
+        }
+
+        var realtime = pacing == Pacing.Realtime;
 
         var preprocessor = new FramePreprocessor(spec);
         switch (uri.Kind)

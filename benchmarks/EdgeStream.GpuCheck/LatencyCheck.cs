@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Models;
 using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx;

@@ -1,4 +1,3 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
@@ -29,7 +28,13 @@ public sealed class VideoSourceFactory
     public VideoSourceFactory(VideoSourceOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        var problems = new List<string>();
+        VideoSourceOptionsRules.Check(VideoSourceOptions.SectionName, options, problems);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
+        }
+
         _options = options;
         _loggers = loggerFactory ?? NullLoggerFactory.Instance;
         _time = timeProvider ?? TimeProvider.System;
@@ -73,12 +78,13 @@ public sealed class VideoSourceFactory
             throw new ArgumentException($"Stream '{stream.Id}': Uri: {ex.Message}", nameof(stream), ex);
         }
 
-        var realtime = stream.Pacing.ToLowerInvariant() switch
+        if (!Pacings.TryParse(stream.Pacing, out var pacing))
         {
-            "realtime" => true,
-            "fast" => false,
-            _ => throw new ArgumentException($"Stream '{stream.Id}': Pacing must be 'realtime' or 'fast' (got '{stream.Pacing}').", nameof(stream)),
-        };
+            var allowed = string.Join(" or ", Pacings.Names.Select(n => $"'{n}'"));
+            throw new ArgumentException($"Stream '{stream.Id}': Pacing must be {allowed} (got '{stream.Pacing}').", nameof(stream));
+        }
+
+        var realtime = pacing == Pacing.Realtime;
 
         var preprocessor = new FramePreprocessor(spec);
         switch (uri.Kind)

@@ -1,4 +1,3 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Video.Cameras;

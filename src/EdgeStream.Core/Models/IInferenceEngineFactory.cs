@@ -21,5 +21,5 @@ public sealed record EngineOptions
     public bool FallbackToCpu { get; init; } = true;
 
     /// <summary>CUDA/TensorRT settings (CUDA graphs, captured batch sizes, pinned host memory, TensorRT cache). Ignored on cpu.</summary>
-    public Configuration.GpuOptions Gpu { get; init; } = new();
+    public GpuOptions Gpu { get; init; } = new();
 }

@@ -1,3 +1,5 @@
+using EdgeStream.Core.Sources;
+
 namespace EdgeStream.Core.Pipeline;
 
 /// <summary>One stream: where its input comes from, which model judges it, and per-stream overrides.</summary>
@@ -19,8 +21,12 @@ public sealed class StreamOptions
     /// <summary>Restart a file from the beginning when it ends (a clip used as a camera). Default false.</summary>
     public bool Loop { get; set; }
 
-    /// <summary><c>realtime</c> (paced by timestamps) or <c>fast</c> (as fast as possible). Default realtime.</summary>
-    public string Pacing { get; set; } = "realtime";
+    /// <summary>
+    /// <c>realtime</c> (paced by timestamps) or <c>fast</c> (as fast as possible), any case; read with
+    /// <see cref="Pacings.TryParse"/>. A string, not <see cref="Sources.Pacing"/>, so a wrong value reaches validation
+    /// (which names the allowed ones) instead of failing in the configuration binder. Default realtime.
+    /// </summary>
+    public string Pacing { get; set; } = Pacings.Name(Sources.Pacing.Realtime);
 
     /// <summary>Window stride in steps. Default: the manifest's.</summary>
     public int? Stride { get; set; }

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events.Sinks;
 using EdgeStream.Host.Composition;
 using EdgeStream.Host.Configuration;
 using EdgeStream.Host.Hosting;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Subscribing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -63,7 +63,8 @@ internal static class SubscribeCommand
             mqtt.Broker = broker;
         }
 
-        var problems = mqtt.Validate(ConfigKeys.Section + ":Mqtt");
+        var problems = new List<string>();
+        MqttOptionsRules.Check(ConfigKeys.Section + ":Mqtt", mqtt, problems);
         return problems.Count == 0 ? mqtt : throw new ConfigurationException(problems);
     }
 

@@ -1,4 +1,3 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Models;
 using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Host.Configuration;
@@ -23,15 +22,7 @@ internal static class EngineCatalog
             try
             {
                 var manifest = ManifestLoader.Load(model.Path);
-                var engine = factory.Create(manifest, new EngineOptions
-                {
-                    Variant = model.Variant,
-                    Layout = model.Layout,
-                    Provider = model.Provider,
-                    IntraOpThreads = model.IntraOpThreads,
-                    MaxBatch = model.MaxBatch,
-                    FallbackToCpu = model.FallbackToCpu,
-                });
+                var engine = factory.Create(manifest, EngineOptionsFor(model));
                 owned.Add(engine);
                 EngineWarmup.Run(engine, loggers.CreateLogger(typeof(EngineWarmup).FullName!));
                 engines[name] = engine;
@@ -43,5 +34,25 @@ internal static class EngineCatalog
         }
 
         return engines;
+    }
+
+    /// <summary>
+    /// The one translation from a configured model to the engine's options. <c>Gpu</c> is handed over as bound
+    /// (the same type on both sides), so a GPU setting added later cannot be dropped here; EngineCatalogMappingTests
+    /// binds every engine option through the host's configuration path and checks that it arrives.
+    /// </summary>
+    internal static EngineOptions EngineOptionsFor(ModelOptions model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new EngineOptions
+        {
+            Variant = model.Variant,
+            Layout = model.Layout,
+            Provider = model.Provider,
+            IntraOpThreads = model.IntraOpThreads,
+            MaxBatch = model.MaxBatch,
+            FallbackToCpu = model.FallbackToCpu,
+            Gpu = model.Gpu,
+        };
     }
 }

@@ -1,9 +1,9 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Sinks;
 using EdgeStream.Host.Configuration;
 using EdgeStream.Mqtt.Broker;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Outbox;
 using EdgeStream.Mqtt.Publishing;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,3 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Models;
 using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Core.Pipeline;
@@ -8,8 +7,6 @@ using EdgeStream.Sensors;
 using EdgeStream.Sensors.Factory;
 using EdgeStream.Video;
 using EdgeStream.Video.Capture;
-using EdgeStream.Video.Files;
-using EdgeStream.Video.Preprocessing;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeStream.Host.Composition;
@@ -54,14 +51,9 @@ internal sealed class SourceCatalog(EdgeStreamOptions options, VideoSourceOption
 
     private IStreamSource CreateVideo(StreamOptions stream, ModelManifest manifest)
     {
-        _video ??= new VideoSourceFactory(video, loggers, time);
-        if (Epoch is { } epoch && StreamUri.LocalFile(stream.Uri) is { } file)
-        {
-            var realtime = stream.Pacing.Equals("realtime", StringComparison.OrdinalIgnoreCase);
-            var preprocessor = new FramePreprocessor(PreprocessSpec.FromInput(manifest.Input));
-            return new VideoFileSource(stream.Id, file, preprocessor, new VideoFileSettings(stream.Loop, realtime, epoch), video, time, loggers.CreateLogger<VideoFileSource>());
-        }
-
+        // The video factory is the one place stream options become a video source's settings; replay's fixed epoch
+        // reaches file sources through it (FileEpoch), so run and replay build a file source the same way.
+        _video ??= new VideoSourceFactory(video, loggers, time) { FileEpoch = Epoch };
         return _video.Create(stream, manifest.Input, baseDirectory);
     }
 }

@@ -1,5 +1,3 @@
-using EdgeStream.Core.Configuration;
-
 namespace EdgeStream.Host.Configuration;
 
 /// <summary>Names of the top-level sections a config file may have.</summary>

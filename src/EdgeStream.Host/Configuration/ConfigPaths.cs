@@ -1,4 +1,4 @@
-using EdgeStream.Core.Configuration;
+using EdgeStream.Mqtt.Options;
 using Microsoft.Extensions.Options;
 
 namespace EdgeStream.Host.Configuration;

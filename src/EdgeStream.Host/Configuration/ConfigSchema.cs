@@ -1,4 +1,3 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Video.Capture;
 
 namespace EdgeStream.Host.Configuration;

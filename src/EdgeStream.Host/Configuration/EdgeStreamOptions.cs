@@ -1,6 +1,5 @@
-using EdgeStream.Core.Configuration;
-
 using EdgeStream.Core.Pipeline;
+using EdgeStream.Mqtt.Options;
 
 namespace EdgeStream.Host.Configuration;
 

@@ -1,5 +1,5 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Pipeline;
+using EdgeStream.Mqtt.Options;
 using Microsoft.Extensions.Options;
 
 namespace EdgeStream.Host.Configuration;
@@ -28,8 +28,8 @@ internal sealed class EdgeStreamOptionsValidator : IValidateOptions<EdgeStreamOp
 
         CheckStreams(options, problems);
         CheckPipeline(options.Pipeline, problems);
-        problems.AddRange(options.Mqtt.Validate($"{S}:Mqtt"));
-        problems.AddRange(options.Outbox.Validate($"{S}:Outbox"));
+        MqttOptionsRules.Check($"{S}:Mqtt", options.Mqtt, problems);
+        OutboxOptionsRules.Check($"{S}:Outbox", options.Outbox, problems);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

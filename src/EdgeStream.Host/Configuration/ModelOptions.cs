@@ -1,4 +1,4 @@
-using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Models;
 
 namespace EdgeStream.Host.Configuration;
 

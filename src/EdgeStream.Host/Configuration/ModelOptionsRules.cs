@@ -1,5 +1,3 @@
-using EdgeStream.Core.Configuration;
-
 namespace EdgeStream.Host.Configuration;
 
 /// <summary>Rules for one entry under EdgeStream:Models. The manifest itself is checked when the model loads.</summary>

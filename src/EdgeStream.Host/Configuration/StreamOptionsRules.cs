@@ -1,13 +1,11 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Pipeline;
+using EdgeStream.Core.Sources;
 
 namespace EdgeStream.Host.Configuration;
 
 /// <summary>Rules for one entry under EdgeStream:Streams.</summary>
 internal static class StreamOptionsRules
 {
-    public static readonly string[] Pacings = ["realtime", "fast"];
-
     public static void Check(string key, StreamOptions stream, List<string> problems)
     {
         if (!Names.IsTopicSafe(stream.Id))
@@ -24,7 +22,11 @@ internal static class StreamOptionsRules
             problems.Add($"{key}:Uri: file '{file}' not found");
         }
 
-        Rules.OneOf($"{key}:Pacing", stream.Pacing, Pacings, problems);
+        if (stream.Pacing is not null && !Pacings.TryParse(stream.Pacing, out _))
+        {
+            problems.Add($"{key}:Pacing: '{stream.Pacing}' is not one of {string.Join(", ", Pacings.Names)}");
+        }
+
         Rules.AtLeast($"{key}:Stride", stream.Stride, 1, problems);
         Rules.AtLeast($"{key}:WindowLength", stream.WindowLength, 2, problems);
         Rules.AtLeast($"{key}:EnterWindows", stream.EnterWindows, 1, problems);

@@ -1,5 +1,4 @@
 using System.Collections;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Host.Configuration;
 using EdgeStream.Host.Systemd;
 using EdgeStream.Video.Capture;

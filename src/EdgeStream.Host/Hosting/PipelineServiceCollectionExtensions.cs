@@ -1,4 +1,3 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Host.Configuration;
 using EdgeStream.Host.Systemd;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Pipeline;
+using EdgeStream.Core.Sources;
 using EdgeStream.Host.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +21,7 @@ internal sealed class ReplayOptionsSetup(ReplayRequest request, IReadOnlyList<Re
             Id = input.StreamId,
             Uri = input.Uri,
             Model = chooser.Choose(input, input.IsSensor ? request.AnomalyModel : request.ActionModel),
-            Pacing = "fast",
+            Pacing = Pacings.Name(Pacing.Fast),
             Loop = request.StopAfterSteps is not null,
         })];
         options.Pipeline.Lossless = true;

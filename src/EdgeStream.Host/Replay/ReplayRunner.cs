@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Sinks;
 using EdgeStream.Core.Pipeline;

@@ -1,6 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using EdgeStream.Core.Configuration;
+using EdgeStream.Mqtt.Options;
 using MQTTnet;
 
 namespace EdgeStream.Mqtt.Connection;

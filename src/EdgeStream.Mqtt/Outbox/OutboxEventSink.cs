@@ -1,6 +1,6 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Serialization;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Publishing;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using EdgeStream.Core.Configuration;
+using EdgeStream.Mqtt.Options;
 
 namespace EdgeStream.Mqtt.Outbox;
 

@@ -1,7 +1,7 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
 using EdgeStream.Mqtt.Broker;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Topics;
 using Microsoft.Extensions.Logging;
 
@@ -56,7 +56,8 @@ public sealed class MqttEventSink : IEventSink
         ArgumentNullException.ThrowIfNull(online);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var logger = loggerFactory.CreateLogger("EdgeStream.Mqtt");
-        var problems = options.Validate();
+        var problems = new List<string>();
+        MqttOptionsRules.Check(MqttOptions.SectionName, options, problems);
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));

@@ -1,6 +1,6 @@
 using System.Buffers;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Topics;
 using Microsoft.Extensions.Logging;
 using MQTTnet;

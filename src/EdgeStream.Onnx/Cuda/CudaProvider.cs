@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Models;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeStream.Onnx.Cuda;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Models;
 using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx.Sessions;
 using Microsoft.Extensions.Logging;

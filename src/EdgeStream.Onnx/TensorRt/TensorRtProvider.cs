@@ -1,5 +1,5 @@
 using System.Globalization;
-using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Models;
 using EdgeStream.Onnx.Cuda;
 using EdgeStream.Onnx.Providers;
 using Microsoft.Extensions.Logging;

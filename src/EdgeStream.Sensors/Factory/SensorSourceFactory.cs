@@ -1,8 +1,8 @@
 using System.Globalization;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Sensors.Csv;
 using EdgeStream.Sensors.Mqtt;
 using Microsoft.Extensions.Logging;
@@ -59,13 +59,9 @@ public sealed class SensorSourceFactory
     public IStreamSource Create(StreamOptions stream, IReadOnlyList<string>? channels = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var realTime = stream.Pacing.ToLowerInvariant() switch
-        {
-            "realtime" => true,
-            "fast" => false,
-            _ => throw new ArgumentException($"Stream '{stream.Id}': Pacing '{stream.Pacing}' must be realtime or fast.", nameof(stream)),
-        };
-        return Create(new SensorStreamRequest(stream.Id, stream.Uri) { Loop = stream.Loop, RealTime = realTime, Channels = channels });
+        var pacing = Pacings.TryParse(stream.Pacing, out var parsed) ? parsed
+            : throw new ArgumentException($"Stream '{stream.Id}': Pacing '{stream.Pacing}' must be {Pacings.Allowed}.", nameof(stream));
+        return Create(new SensorStreamRequest(stream.Id, stream.Uri) { Loop = stream.Loop, RealTime = pacing == Pacing.Realtime, Channels = channels });
     }
 
     public IStreamSource Create(SensorStreamRequest request)
@@ -92,7 +88,7 @@ public sealed class SensorSourceFactory
             Channels = channels,
             TimestampColumn = uri.Settings.GetValueOrDefault("timestamp"),
             Loop = uri.Settings.TryGetValue("loop", out var loop) ? ParseBool(request, "loop", loop) : request.Loop,
-            RealTime = uri.Settings.TryGetValue("pacing", out var pacing) ? ParsePacing(request, pacing) : request.RealTime,
+            RealTime = uri.Settings.TryGetValue("pacing", out var pacing) ? ParseRealTime(request, pacing) : request.RealTime,
             Speed = uri.Settings.TryGetValue("speed", out var speed) ? ParseSpeed(request, speed) : request.Speed,
         };
 
@@ -138,12 +134,10 @@ public sealed class SensorSourceFactory
             : throw new ArgumentException($"Stream '{request.StreamId}': {key} '{value}' must be true or false.", nameof(request));
     }
 
-    private static bool ParsePacing(SensorStreamRequest request, string value) => value.ToLowerInvariant() switch
-    {
-        "realtime" => true,
-        "fast" => false,
-        _ => throw new ArgumentException($"Stream '{request.StreamId}': pacing '{value}' must be realtime or fast.", nameof(request)),
-    };
+    /// <summary>A URI's <c>?pacing=</c>: true for realtime.</summary>
+    private static bool ParseRealTime(SensorStreamRequest request, string value) =>
+        Pacings.TryParse(value, out var pacing) ? pacing == Pacing.Realtime
+            : throw new ArgumentException($"Stream '{request.StreamId}': pacing '{value}' must be {Pacings.Allowed}.", nameof(request));
 
     private static double ParseSpeed(SensorStreamRequest request, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && double.IsFinite(s) && s > 0 ? s

@@ -4,7 +4,7 @@ namespace EdgeStream.Video.Capture;
 
 /// <summary>
 /// Settings shared by all video sources (configuration section <c>EdgeStream:Video</c>). Per-stream
-/// settings (URI, loop, pacing) come from <c>StreamOptions</c>.
+/// settings (URI, loop, pacing) come from <c>StreamOptions</c>. Checked by <see cref="VideoSourceOptionsRules"/>.
 /// </summary>
 public sealed class VideoSourceOptions
 {
@@ -48,27 +48,4 @@ public sealed class VideoSourceOptions
 
     /// <summary>Lines of ffmpeg's (or the pipe command's) stderr kept for the error message. Default 8.</summary>
     public int StderrTailLines { get; set; } = 8;
-
-    /// <summary>Throws <see cref="ArgumentException"/> naming the bad key.</summary>
-    public void Validate()
-    {
-        Require(!string.IsNullOrWhiteSpace(FfmpegPath), nameof(FfmpegPath), "must not be empty");
-        Require(StallTimeoutSeconds > 0, nameof(StallTimeoutSeconds), "must be > 0");
-        Require(ConnectTimeoutSeconds > 0, nameof(ConnectTimeoutSeconds), "must be > 0");
-        Require(NetworkTimeoutSeconds > 0, nameof(NetworkTimeoutSeconds), "must be > 0");
-        Require(ReconnectInitialSeconds > 0, nameof(ReconnectInitialSeconds), "must be > 0");
-        Require(ReconnectMaxSeconds >= ReconnectInitialSeconds, nameof(ReconnectMaxSeconds), "must be >= ReconnectInitialSeconds");
-        Require(ReconnectJitter is >= 0 and < 1, nameof(ReconnectJitter), "must be in [0, 1)");
-        Require(MaxReconnectAttempts is null or >= 0, nameof(MaxReconnectAttempts), "must be >= 0");
-        Require(OpenCvThreads is null or >= 0, nameof(OpenCvThreads), "must be >= 0");
-        Require(StderrTailLines >= 0, nameof(StderrTailLines), "must be >= 0");
-    }
-
-    private static void Require(bool ok, string key, string problem)
-    {
-        if (!ok)
-        {
-            throw new ArgumentException($"{SectionName}:{key} {problem}.", key);
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;

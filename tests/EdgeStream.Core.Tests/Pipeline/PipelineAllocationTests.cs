@@ -1,4 +1,3 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Tests.Support;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 
 namespace EdgeStream.Mqtt.Tests.Connection;
 

@@ -1,6 +1,6 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Mqtt.Broker;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Tests.TestSupport;
 using Xunit.Abstractions;
 

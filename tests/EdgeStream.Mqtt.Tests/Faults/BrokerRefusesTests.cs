@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EdgeStream.Core.Configuration;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Outbox;
 using EdgeStream.Mqtt.Publishing;
 using EdgeStream.Mqtt.Tests.TestSupport;

@@ -1,7 +1,7 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Serialization;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Publishing;
 using EdgeStream.Mqtt.Subscribing;
 using EdgeStream.Mqtt.Tests.TestSupport;

@@ -1,6 +1,6 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events.Serialization;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Publishing;
 using EdgeStream.Mqtt.Tests.TestSupport;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events.Serialization;
 using EdgeStream.Mqtt.Broker;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Outbox;
 using EdgeStream.Mqtt.Publishing;
 using EdgeStream.Mqtt.Tests.TestSupport;

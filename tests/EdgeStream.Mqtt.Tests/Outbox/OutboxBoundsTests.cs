@@ -120,21 +120,6 @@ public sealed class OutboxBoundsTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(1, store.Count);
     }
 
-    [Fact]
-    public void Validate_BadValues_NameEachKey()
-    {
-        var options = new Core.Configuration.OutboxOptions { Path = " ", MaxEvents = 0, MaxMegabytes = double.NaN, MaxAgeHours = -1 };
-
-        var problems = options.Validate();
-
-        Assert.Equal(4, problems.Count);
-        Assert.Contains(problems, p => p.StartsWith("EdgeStream:Outbox:Path:", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("EdgeStream:Outbox:MaxEvents:", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("EdgeStream:Outbox:MaxMegabytes:", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("EdgeStream:Outbox:MaxAgeHours:", StringComparison.Ordinal));
-        Assert.Empty(new Core.Configuration.OutboxOptions().Validate());
-    }
-
     public void Dispose()
     {
         _log.Dispose();

@@ -1,8 +1,8 @@
 using System.Buffers;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Serialization;
 using EdgeStream.Mqtt.Broker;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Outbox;
 using EdgeStream.Mqtt.Publishing;
 using EdgeStream.Mqtt.Tests.TestSupport;

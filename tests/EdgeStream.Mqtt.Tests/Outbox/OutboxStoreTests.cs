@@ -1,4 +1,5 @@
 using System.Text;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Outbox;
 using EdgeStream.Mqtt.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
@@ -138,11 +139,11 @@ public sealed class OutboxStoreTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Open_RelativeDefaultPath_ResolvesUnderSystemdStateDirectory()
     {
-        var options = new Core.Configuration.OutboxOptions();
+        var options = new OutboxOptions();
         string? Env(string name) => name == "STATE_DIRECTORY" ? "/var/lib/edgestream:/var/lib/other" : null;
 
         Assert.Equal("/var/lib/edgestream/edgestream-outbox.db", OutboxPaths.Resolve(options, Env));
-        Assert.Equal("/data/x.db", OutboxPaths.Resolve(new Core.Configuration.OutboxOptions { Path = "/data/x.db" }, Env));
+        Assert.Equal("/data/x.db", OutboxPaths.Resolve(new OutboxOptions { Path = "/data/x.db" }, Env));
         Assert.Equal("/home/u/.state/edgestream/edgestream-outbox.db", OutboxPaths.Resolve(options, n => n == "XDG_STATE_HOME" ? "/home/u/.state" : null));
     }
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Serialization;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Publishing;
 using EdgeStream.Mqtt.Tests.TestSupport;
 using Xunit.Abstractions;

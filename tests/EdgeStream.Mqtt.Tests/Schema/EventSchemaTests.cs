@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Serialization;
 using EdgeStream.Core.Events.Sinks;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Publishing;
 using EdgeStream.Mqtt.Tests.TestSupport;
 using Xunit.Abstractions;

@@ -1,4 +1,3 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Models;
 using EdgeStream.Onnx.Tests.Support;
 using Microsoft.Extensions.Logging;

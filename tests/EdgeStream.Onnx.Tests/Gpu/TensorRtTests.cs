@@ -1,4 +1,4 @@
-using EdgeStream.Core.Configuration;
+using EdgeStream.Core.Models;
 using EdgeStream.Onnx.Cuda;
 using EdgeStream.Onnx.Providers;
 using EdgeStream.Onnx.Sessions;

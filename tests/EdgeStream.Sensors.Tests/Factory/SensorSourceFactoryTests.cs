@@ -1,5 +1,5 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Pipeline;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Sensors.Csv;
 using EdgeStream.Sensors.Factory;
 using EdgeStream.Sensors.Mqtt;

@@ -1,6 +1,6 @@
 using System.Net;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;

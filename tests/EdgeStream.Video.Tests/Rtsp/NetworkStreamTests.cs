@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
 using EdgeStream.Video.Capture;

@@ -1,4 +1,3 @@
-using EdgeStream.Core.Configuration;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Tests.Support;
 using static EdgeStream.Core.Tests.Support.PipelineHarness;

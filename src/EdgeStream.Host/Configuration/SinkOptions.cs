@@ -1,4 +1,4 @@
-namespace EdgeStream.Core.Configuration;
+namespace EdgeStream.Host.Configuration;
 
 /// <summary>Local event sinks besides MQTT (section <c>EdgeStream:Sinks</c>).</summary>
 public sealed class SinkOptions

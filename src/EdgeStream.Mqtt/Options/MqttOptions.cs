@@ -1,4 +1,4 @@
-namespace EdgeStream.Core.Configuration;
+namespace EdgeStream.Mqtt.Options;
 
 /// <summary>
 /// Where events are published (section <c>EdgeStream:Mqtt</c>). By default EdgeStream runs its own MQTT broker on
@@ -9,6 +9,9 @@ namespace EdgeStream.Core.Configuration;
 /// </summary>
 public sealed class MqttOptions
 {
+    /// <summary>Where the host binds these options; the key <see cref="MqttOptionsRules"/> names when no other is given.</summary>
+    public const string SectionName = "EdgeStream:Mqtt";
+
     public const string EmbeddedBroker = "embedded";
 
     /// <summary>Publish to MQTT at all. Default true.</summary>
@@ -61,65 +64,4 @@ public sealed class MqttOptions
 
     /// <summary>Largest reconnect delay in seconds. Default 30.</summary>
     public double ReconnectMaxSeconds { get; set; } = 30;
-
-    /// <summary>Problems with these options, each naming its key (<c>EdgeStream:Mqtt:Broker: ...</c>); empty when valid.</summary>
-    public IReadOnlyList<string> Validate(string section = "EdgeStream:Mqtt")
-    {
-        var problems = new List<string>();
-        if (!string.Equals(Broker, EmbeddedBroker, StringComparison.OrdinalIgnoreCase) && !(Uri.TryCreate(Broker, UriKind.Absolute, out var uri) && uri.Scheme is "mqtt" or "mqtts" && uri.Host.Length > 0))
-        {
-            problems.Add($"{section}:Broker: '{Broker}' is not 'embedded', mqtt://host[:port] or mqtts://host[:port]");
-        }
-
-        if (EmbeddedPort is < 0 or > 65535)
-        {
-            problems.Add($"{section}:EmbeddedPort: {EmbeddedPort} is not a TCP port (0-65535)");
-        }
-
-        if (string.IsNullOrWhiteSpace(TopicPrefix) || TopicPrefix.IndexOfAny(['+', '#', '\0']) >= 0 || TopicPrefix.StartsWith('/') || TopicPrefix.EndsWith('/'))
-        {
-            problems.Add($"{section}:TopicPrefix: '{TopicPrefix}' must be non-empty, without + # and without a leading or trailing '/'");
-        }
-
-        if (ProtocolVersion is not ("5" or "3.1.1"))
-        {
-            problems.Add($"{section}:ProtocolVersion: '{ProtocolVersion}' must be 5 or 3.1.1");
-        }
-
-        Positive(problems, section, nameof(PublishTimeoutSeconds), PublishTimeoutSeconds);
-        Positive(problems, section, nameof(KeepAliveSeconds), KeepAliveSeconds);
-        Positive(problems, section, nameof(ConnectTimeoutSeconds), ConnectTimeoutSeconds);
-        Positive(problems, section, nameof(ReconnectMinSeconds), ReconnectMinSeconds);
-        if (ReconnectMaxSeconds < ReconnectMinSeconds)
-        {
-            problems.Add($"{section}:ReconnectMaxSeconds: {ReconnectMaxSeconds} is less than ReconnectMinSeconds ({ReconnectMinSeconds})");
-        }
-
-        Exists(problems, section, nameof(CaFile), CaFile);
-        Exists(problems, section, nameof(ClientCertFile), ClientCertFile);
-        Exists(problems, section, nameof(ClientKeyFile), ClientKeyFile);
-        Exists(problems, section, nameof(PasswordFile), PasswordFile);
-        if (ClientKeyFile is not null && ClientCertFile is null)
-        {
-            problems.Add($"{section}:ClientKeyFile: set ClientCertFile too");
-        }
-
-        return problems;
-    }
-
-    private static void Positive(List<string> problems, string section, string key, double value)
-    {
-        if (!(value > 0) || double.IsInfinity(value))
-        {
-            problems.Add($"{section}:{key}: {value} must be a positive number of seconds");
-        }
-    }
-
-    private static void Exists(List<string> problems, string section, string key, string? path)
-    {
-        if (!string.IsNullOrEmpty(path) && !File.Exists(path))
-        {
-            problems.Add($"{section}:{key}: file '{path}' not found");
-        }
-    }
 }

@@ -1,4 +1,4 @@
-namespace EdgeStream.Core.Configuration;
+namespace EdgeStream.Mqtt.Options;
 
 /// <summary>
 /// The durable event outbox in front of MQTT (section <c>EdgeStream:Outbox</c>, DESIGN section 8): every event is committed
@@ -8,6 +8,9 @@ namespace EdgeStream.Core.Configuration;
 /// </summary>
 public sealed class OutboxOptions
 {
+    /// <summary>Where the host binds these options; the key <see cref="OutboxOptionsRules"/> names when no other is given.</summary>
+    public const string SectionName = "EdgeStream:Outbox";
+
     public const string DefaultFileName = "edgestream-outbox.db";
 
     /// <summary>Put MQTT events behind the outbox. Default true (<c>run</c>); <c>replay</c> publishes directly.</summary>
@@ -28,31 +31,4 @@ public sealed class OutboxOptions
 
     /// <summary>Events older than this (hours since they were committed) are dropped: a week covers a long weekend without uplink. Default 168.</summary>
     public double MaxAgeHours { get; set; } = 168;
-
-    /// <summary>Problems with these options, each naming its key; empty when valid.</summary>
-    public IReadOnlyList<string> Validate(string section = "EdgeStream:Outbox")
-    {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(Path))
-        {
-            problems.Add($"{section}:Path: must name a file (default {DefaultFileName} in the state folder)");
-        }
-
-        if (MaxEvents < 1)
-        {
-            problems.Add($"{section}:MaxEvents: {MaxEvents} must be at least 1");
-        }
-
-        if (!(MaxMegabytes > 0) || double.IsInfinity(MaxMegabytes))
-        {
-            problems.Add($"{section}:MaxMegabytes: {MaxMegabytes} must be a positive number");
-        }
-
-        if (!(MaxAgeHours > 0) || double.IsInfinity(MaxAgeHours))
-        {
-            problems.Add($"{section}:MaxAgeHours: {MaxAgeHours} must be a positive number of hours");
-        }
-
-        return problems;
-    }
 }

@@ -1,6 +1,4 @@
-using EdgeStream.Core.Models;
-
-namespace EdgeStream.Core.Configuration;
+namespace EdgeStream.Core.Models;
 
 /// <summary>
 /// How a model runs on the <c>cuda</c> and <c>tensorrt</c> providers (ignored on <c>cpu</c>). Bound from

@@ -1,6 +1,6 @@
-using EdgeStream.Core.Configuration;
+using EdgeStream.Mqtt.Options;
 
-namespace EdgeStream.Mqtt.Tests.Connection;
+namespace EdgeStream.Mqtt.Tests.Options;
 
 public sealed class MqttOptionsTests
 {
@@ -9,7 +9,7 @@ public sealed class MqttOptionsTests
     {
         var options = new MqttOptions();
 
-        Assert.Empty(options.Validate());
+        Assert.Empty(Problems(options));
         Assert.Equal("embedded", options.Broker);
         Assert.Equal(1883, options.EmbeddedPort);
         Assert.Equal("edgestream", options.TopicPrefix);
@@ -28,8 +28,15 @@ public sealed class MqttOptionsTests
         var property = typeof(MqttOptions).GetProperty(key)!;
         property.SetValue(options, Convert.ChangeType(value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
 
-        var problem = Assert.Single(options.Validate());
+        var problem = Assert.Single(Problems(options));
 
         Assert.StartsWith($"EdgeStream:Mqtt:{key}:", problem, StringComparison.Ordinal);
+    }
+
+    private static List<string> Problems(MqttOptions options)
+    {
+        var problems = new List<string>();
+        MqttOptionsRules.Check(MqttOptions.SectionName, options, problems);
+        return problems;
     }
 }

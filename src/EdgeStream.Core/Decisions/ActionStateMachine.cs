@@ -1,7 +1,7 @@
 namespace EdgeStream.Core.Decisions;
 
 /// <summary>
-/// The hysteresis of one action stream (DESIGN section 5), over class probabilities of consecutive windows:
+/// The hysteresis of one action stream (docs/events.md, docs/pipeline.md), over class probabilities of consecutive windows:
 /// a label starts after <c>EnterWindows</c> consecutive windows whose top label is that label with
 /// probability &gt;= threshold; the active label ends after <c>ExitWindows</c> consecutive windows in
 /// which its own probability is below the threshold. When another label qualifies while one is active,

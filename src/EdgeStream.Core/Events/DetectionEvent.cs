@@ -1,7 +1,7 @@
 namespace EdgeStream.Core.Events;
 
 /// <summary>
-/// One action or anomaly event (DESIGN section 5). Serialized as camelCase JSON; the contract is
+/// One action or anomaly event (docs/events.md). Serialized as camelCase JSON; the contract is
 /// <c>schemas/event.schema.json</c>. <see cref="Id"/> is unique per event so subscribers can drop
 /// duplicates under at-least-once delivery; <see cref="Sequence"/> counts events per stream.
 /// </summary>

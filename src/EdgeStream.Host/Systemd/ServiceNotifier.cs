@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace EdgeStream.Host.Systemd;
 
 /// <summary>
-/// The <c>sd_notify</c> protocol for <c>Type=notify</c> units, sent by EdgeStream itself (DESIGN section 8):
+/// The <c>sd_notify</c> protocol for <c>Type=notify</c> units, sent by EdgeStream itself (deploy/README.md, docs/reliability.md "The systemd watchdog"):
 /// <c>STATUS=</c> while starting; <c>READY=1</c> in <see cref="StartedAsync"/>, which the host calls only after every
 /// hosted service started, that is after the pipeline service assembled the pipeline with its models loaded and
 /// warm; then every interval (half of <c>WATCHDOG_USEC</c>, or 5 s without a watchdog) a <c>STATUS=</c> line and,

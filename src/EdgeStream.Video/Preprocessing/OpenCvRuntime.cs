@@ -4,7 +4,7 @@ namespace EdgeStream.Video.Preprocessing;
 
 /// <summary>
 /// Process-wide OpenCV settings. OpenCV's own thread pool competes with ONNX Runtime and the capture
-/// threads; on a 2-core box one OpenCV thread is fastest (DESIGN section 7), so this is set once at start.
+/// threads; on a 2-core box one OpenCV thread is fastest (docs/video.md, <c>OpenCvThreads</c>), so this is set once at start.
 /// </summary>
 public static class OpenCvRuntime
 {

@@ -9,7 +9,7 @@ internal sealed class SharedDataFactAttribute : FactAttribute
         var path = Path.Combine(RepoPaths.SharedData, folder);
         if (!Directory.Exists(path))
         {
-            Skip = $"shared data folder {path} is absent (the public data sets are not committed; see DESIGN section 9)";
+            Skip = $"shared data folder {path} is absent (the public data sets are not committed; see docs/architecture.md, Testing)";
         }
     }
 }

@@ -79,17 +79,18 @@ public sealed class SensorSourceFactory
             Speed = uri.Settings.TryGetValue("speed", out var speed) ? ParseSpeed(request, speed) : request.Speed,
         };
 
-        // Read the header now so a wrong channel name stops start-up instead of the stream.
+        // Read the header now so a wrong channel name stops start-up instead of the stream; the source replays with it.
+        CsvLayout layout;
         try
         {
-            CsvReplaySource.ReadLayout(path, options.Channels, options.TimestampColumn);
+            layout = CsvReplaySource.ReadLayout(path, options.Channels, options.TimestampColumn);
         }
         catch (SensorSourceException ex)
         {
             throw new SensorSourceException($"Stream '{request.StreamId}': {ex.Message}", ex);
         }
 
-        return new CsvReplaySource(request.StreamId, options, _time, _loggers.CreateLogger<CsvReplaySource>());
+        return new CsvReplaySource(request.StreamId, options, layout, _time, _loggers.CreateLogger<CsvReplaySource>());
     }
 
     private IStreamSource CreateTopic(SensorStreamRequest request, SensorUri uri, IReadOnlyList<string>? channels)

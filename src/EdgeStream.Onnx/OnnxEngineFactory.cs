@@ -5,6 +5,7 @@ using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx.Cuda;
 using EdgeStream.Onnx.Providers;
 using EdgeStream.Onnx.Sessions;
+using EdgeStream.Onnx.Tensors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

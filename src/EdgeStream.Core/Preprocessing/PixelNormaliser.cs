@@ -4,12 +4,12 @@ namespace EdgeStream.Core.Preprocessing;
 
 /// <summary>
 /// The contract's pixel rule for uint8 pixels already resized and in the manifest's colour order:
-/// <c>x = (pixel * scale - mean[c]) / std[c]</c>, HWC -> CHW. A 256-entry table per channel, computed with the same
-/// float32 operations as the PyTorch reference (multiply, subtract, divide), so the result is bit-identical to it.
+/// <c>x = (pixel * scale - mean[c]) / std[c]</c>, HWC -> CHW, through the <see cref="PixelLookupTable"/> the live
+/// video path uses too. Absent mean and std are 0 and 1 per channel, an absent scale 1.
 /// </summary>
 public sealed class PixelNormaliser
 {
-    private readonly float[][] _lut;
+    private readonly PixelLookupTable _lut;
     private readonly int _height;
     private readonly int _width;
 
@@ -19,27 +19,24 @@ public sealed class PixelNormaliser
         _height = input.Height ?? throw new ArgumentException("input.height is required.", nameof(input));
         _width = input.Width ?? throw new ArgumentException("input.width is required.", nameof(input));
         var channels = input.Channels ?? 3;
-        var scale = (float)(input.Scale ?? 1.0);
-        _lut = new float[channels][];
+        var mean = new float[channels];
+        var std = new float[channels];
         for (var c = 0; c < channels; c++)
         {
-            var mean = input.Mean?[c] ?? 0f;
-            var std = input.Std?[c] ?? 1f;
-            _lut[c] = new float[256];
-            for (var p = 0; p < 256; p++)
-            {
-                _lut[c][p] = ((p * scale) - mean) / std;
-            }
+            mean[c] = input.Mean?[c] ?? 0f;
+            std[c] = input.Std?[c] ?? 1f;
         }
+
+        _lut = new PixelLookupTable((float)(input.Scale ?? 1.0), mean, std);
     }
 
     /// <summary>Floats of one frame: C*H*W.</summary>
-    public int FrameLength => _lut.Length * _height * _width;
+    public int FrameLength => _lut.Channels * _height * _width;
 
     /// <summary>One frame: interleaved HWC bytes -> planar CHW floats.</summary>
     public void Normalise(ReadOnlySpan<byte> hwc, Span<float> chw)
     {
-        var channels = _lut.Length;
+        var channels = _lut.Channels;
         var plane = _height * _width;
         if (hwc.Length < plane * channels || chw.Length < plane * channels)
         {
@@ -48,7 +45,7 @@ public sealed class PixelNormaliser
 
         for (var c = 0; c < channels; c++)
         {
-            var lut = _lut[c];
+            var lut = _lut.Channel(c);
             var dst = chw.Slice(c * plane, plane);
             for (int i = 0, s = c; i < plane; i++, s += channels)
             {

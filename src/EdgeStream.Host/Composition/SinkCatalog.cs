@@ -30,8 +30,8 @@ internal static class SinkCatalog
 
             if (options.Mqtt.Enabled)
             {
-                var mqtt = await StartMqttAsync(options.Mqtt, online, loggers, time, cancellationToken);
-                sinks.Add(options.Outbox.Enabled ? await StartOutboxAsync(mqtt, options.Outbox, loggers, time) : mqtt);
+                var link = await StartMqttAsync(options.Mqtt, online, loggers, time, cancellationToken);
+                sinks.Add(options.Outbox.Enabled ? await StartOutboxAsync(link, options.Outbox, loggers, time) : new MqttEventSink(link));
             }
 
             return sinks;
@@ -59,25 +59,25 @@ internal static class SinkCatalog
         }
     }
 
-    /// <summary>The MQTT sink behind the durable outbox (DESIGN section 8); it owns <paramref name="mqtt"/> from here on.</summary>
-    private static async Task<IEventSink> StartOutboxAsync(MqttEventSink mqtt, OutboxOptions outbox, ILoggerFactory loggers, TimeProvider time)
+    /// <summary>The MQTT sink behind the durable outbox (DESIGN section 8); it owns <paramref name="link"/> from here on.</summary>
+    private static async Task<IEventSink> StartOutboxAsync(MqttDeviceLink link, OutboxOptions outbox, ILoggerFactory loggers, TimeProvider time)
     {
         try
         {
-            return OutboxEventSink.Start(mqtt, outbox, OutboxPaths.Resolve(outbox), loggers, time);
+            return OutboxEventSink.Start(link, outbox, OutboxPaths.Resolve(outbox), loggers, time);
         }
         catch (OutboxException e)
         {
-            await mqtt.DisposeAsync();
+            await link.DisposeAsync();
             throw new StartupException($"EdgeStream:Outbox: {e.Message}", e);
         }
     }
 
-    private static async Task<MqttEventSink> StartMqttAsync(MqttOptions mqtt, DeviceStatus online, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<MqttDeviceLink> StartMqttAsync(MqttOptions mqtt, DeviceStatus online, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
-            return await MqttEventSink.StartAsync(mqtt, online, loggers, time, cancellationToken);
+            return await MqttDeviceLink.StartAsync(mqtt, online, loggers, time, cancellationToken);
         }
         catch (EmbeddedBrokerException e)
         {

@@ -3,6 +3,7 @@ using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
 using EdgeStream.Host.Configuration;
+using EdgeStream.Mqtt.Sensors;
 using EdgeStream.Sensors;
 using EdgeStream.Sensors.Factory;
 using EdgeStream.Video;
@@ -20,7 +21,7 @@ internal sealed class SourceCatalog(EdgeStreamOptions options, VideoSourceOption
 {
     private readonly SensorSourceFactory _sensors = new(
         baseDirectory,
-        options.Mqtt.Enabled ? SensorSourceFactory.MqttFrom(options.Mqtt, options.Device) : null,
+        options.Mqtt.Enabled ? MqttSensorSources.From(options.Mqtt, options.Device, time, loggers) : null,
         time,
         loggers);
 

@@ -1,3 +1,4 @@
+using EdgeStream.Core.Resilience;
 using EdgeStream.Mqtt.Options;
 using MQTTnet;
 
@@ -27,7 +28,8 @@ public sealed record MqttConnectionSettings(
             TimeSpan.FromSeconds(options.PublishTimeoutSeconds),
             TimeSpan.FromSeconds(options.KeepAliveSeconds),
             TimeSpan.FromSeconds(options.ConnectTimeoutSeconds),
-            new ReconnectBackoff(TimeSpan.FromSeconds(options.ReconnectMinSeconds), TimeSpan.FromSeconds(options.ReconnectMaxSeconds)),
+            // Jitter 0.5: "equal jitter", each wait between half and all of the doubling ceiling (as the client always had).
+            new ReconnectBackoff(TimeSpan.FromSeconds(options.ReconnectMinSeconds), TimeSpan.FromSeconds(options.ReconnectMaxSeconds), jitter: 0.5),
             string.IsNullOrEmpty(options.Username) ? null : options.Username);
     }
 }

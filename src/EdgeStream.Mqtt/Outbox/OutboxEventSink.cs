@@ -1,5 +1,6 @@
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Serialization;
+using EdgeStream.Mqtt.Connection;
 using EdgeStream.Mqtt.Options;
 using EdgeStream.Mqtt.Publishing;
 using Microsoft.Extensions.Logging;
@@ -11,21 +12,22 @@ namespace EdgeStream.Mqtt.Outbox;
 /// (fsynced) and returns, so the pipeline never waits on the network; the <see cref="OutboxPublisher"/> sends it in
 /// order and deletes it after the PUBACK. States and statuses are retained latest-values: kept in memory, latest per
 /// topic, sent by the same publisher. Delivery is at-least-once: an event whose PUBACK was lost (connection dropped,
-/// process killed) is sent again with the same <c>id</c>, so subscribers de-duplicate by <c>id</c>.
+/// process killed) is sent again with the same <c>id</c>, so subscribers de-duplicate by <c>id</c>. The broker, the
+/// connection and the device's own status belong to the <see cref="MqttDeviceLink"/> it publishes through (and owns).
 /// </summary>
 public sealed class OutboxEventSink : IEventSink
 {
-    private readonly MqttEventSink _mqtt;
+    private readonly MqttDeviceLink _link;
     private readonly PendingRetained _retained = new();
     private readonly ILogger _logger;
     private int _disposed;
 
-    private OutboxEventSink(MqttEventSink mqtt, OutboxStore store, ILogger logger, TimeProvider time)
+    private OutboxEventSink(MqttDeviceLink link, OutboxStore store, ILogger logger, TimeProvider time)
     {
-        _mqtt = mqtt;
+        _link = link;
         Store = store;
         _logger = logger;
-        Publisher = new OutboxPublisher(store, mqtt.Connection, mqtt.Messages, _retained, logger, time);
+        Publisher = new OutboxPublisher(store, link.Connection, link.Messages, _retained, logger, time);
     }
 
     public string Name => "mqtt+outbox";
@@ -34,22 +36,22 @@ public sealed class OutboxEventSink : IEventSink
 
     public OutboxPublisher Publisher { get; }
 
-    /// <summary>The MQTT sink the outbox publishes through (its connection, topics, embedded broker).</summary>
-    public MqttEventSink Mqtt => _mqtt;
+    /// <summary>The link's client connection, which the publisher drains through.</summary>
+    public MqttConnection Connection => _link.Connection;
 
     /// <summary>
     /// Opens the outbox at <paramref name="path"/> (resolved, e.g. by <see cref="OutboxPaths.Resolve"/>) and starts draining
-    /// it in the background through <paramref name="mqtt"/>, which the sink then owns. Does not wait for a backlog or a broker.
+    /// it in the background through <paramref name="link"/>, which the sink then owns. Does not wait for a backlog or a broker.
     /// Throws <see cref="OutboxException"/> when the file cannot be used (in use by another process, folder not writable).
     /// </summary>
-    public static OutboxEventSink Start(MqttEventSink mqtt, OutboxOptions options, string path, ILoggerFactory loggerFactory, TimeProvider? time = null)
+    public static OutboxEventSink Start(MqttDeviceLink link, OutboxOptions options, string path, ILoggerFactory loggerFactory, TimeProvider? time = null)
     {
-        ArgumentNullException.ThrowIfNull(mqtt);
+        ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var logger = loggerFactory.CreateLogger("EdgeStream.Mqtt.Outbox");
         var store = OutboxStore.Open(path, OutboxBounds.From(options), logger, time);
-        var sink = new OutboxEventSink(mqtt, store, logger, time ?? TimeProvider.System);
+        var sink = new OutboxEventSink(link, store, logger, time ?? TimeProvider.System);
         sink.Publisher.Start();
         return sink;
     }
@@ -58,8 +60,8 @@ public sealed class OutboxEventSink : IEventSink
     public Task PublishAsync(DetectionEvent detectionEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(detectionEvent);
-        Store.Append(detectionEvent.Id.ToString(), _mqtt.Topics.Events(detectionEvent.Stream), EventJson.Serialize(detectionEvent));
-        if (!_mqtt.Connection.IsConnected)
+        Store.Append(detectionEvent.Id.ToString(), _link.Topics.Events(detectionEvent.Stream), EventJson.Serialize(detectionEvent));
+        if (!_link.Connection.IsConnected)
         {
             Publisher.NoteWaiting();
         }
@@ -70,14 +72,14 @@ public sealed class OutboxEventSink : IEventSink
 
     public Task PublishStateAsync(StreamState state, CancellationToken cancellationToken)
     {
-        _retained.Set(_mqtt.Messages.State(state));
+        _retained.Set(_link.Messages.State(state));
         Publisher.Wake();
         return Task.CompletedTask;
     }
 
     public Task PublishStatusAsync(StreamStatus status, CancellationToken cancellationToken)
     {
-        _retained.Set(_mqtt.Messages.StreamStatus(status));
+        _retained.Set(_link.Messages.StreamStatus(status));
         Publisher.Wake();
         return Task.CompletedTask;
     }
@@ -102,9 +104,9 @@ public sealed class OutboxEventSink : IEventSink
             return;
         }
 
-        if (_mqtt.Connection.IsConnected)
+        if (_link.Connection.IsConnected)
         {
-            using var grace = new CancellationTokenSource(_mqtt.Connection.Settings.PublishTimeout);
+            using var grace = new CancellationTokenSource(_link.Connection.Settings.PublishTimeout);
             try
             {
                 await WaitUntilDrainedAsync(grace.Token);
@@ -121,7 +123,7 @@ public sealed class OutboxEventSink : IEventSink
             OutboxLog.StoppedWithBacklog(_logger, Store.Count, Store.Path);
         }
 
-        await _mqtt.DisposeAsync();
+        await _link.DisposeAsync();
         Store.Dispose();
     }
 }

@@ -8,7 +8,7 @@ namespace EdgeStream.Onnx.Cuda;
 /// <summary>
 /// Appends ONNX Runtime's CUDA provider. With <see cref="GpuOptions.CudaGraphs"/> the session captures graphs
 /// (<c>enable_cuda_graph</c>): every input and output must then be bound to device memory whose address never changes,
-/// which <see cref="DeviceBoundSession"/> does. On the CPU package, or without the CUDA libraries, this or session
+/// which <see cref="Sessions.DeviceBoundSession"/> does. On the CPU package, or without the CUDA libraries, this or session
 /// creation throws <see cref="OnnxRuntimeException"/>: that is the capability check (<c>GetAvailableProviders()</c> lists
 /// CUDA even then).
 /// </summary>

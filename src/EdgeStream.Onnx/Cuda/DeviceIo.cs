@@ -3,7 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace EdgeStream.Onnx.Cuda;
 
 /// <summary>
-/// How a <see cref="DeviceBoundSession"/> reaches its device: the CUDA calls, the ONNX Runtime memory info that tells the
+/// How a <see cref="Sessions.DeviceBoundSession"/> reaches its device: the CUDA calls, the ONNX Runtime memory info that tells the
 /// session where bound buffers live (CUDA device memory; CPU in tests whose fake runtime hands out host memory), and
 /// whether graphs are replayed and host memory is pinned.
 /// </summary>

@@ -10,7 +10,7 @@ namespace EdgeStream.Onnx.Providers;
 /// The provider-selection seam: names from configuration to ONNX Runtime execution providers. CPU needs nothing;
 /// CUDA and TensorRT append their provider, which throws <see cref="OnnxRuntimeException"/> on a CPU-only build or a
 /// machine without the CUDA libraries (the loader then steps down, <see cref="ProviderChain"/>). GPU sessions run with
-/// device I/O binding and CUDA graphs (<see cref="DeviceBoundSession"/>).
+/// device I/O binding and CUDA graphs (<see cref="Sessions.DeviceBoundSession"/>).
 /// </summary>
 internal static class ExecutionProviders
 {

@@ -1,3 +1,4 @@
+using EdgeStream.Onnx.Tensors;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeStream.Onnx.Sessions;

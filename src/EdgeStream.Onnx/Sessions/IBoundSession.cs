@@ -2,7 +2,7 @@ namespace EdgeStream.Onnx.Sessions;
 
 /// <summary>
 /// One model file with its input and outputs bound once: host memory (<see cref="BoundSession"/>, CPU) or device memory
-/// with CUDA graphs (<see cref="Cuda.DeviceBoundSession"/>). <see cref="OnnxEngine"/> runs either. Not thread-safe.
+/// with CUDA graphs (<see cref="DeviceBoundSession"/>). <see cref="OnnxEngine"/> runs either. Not thread-safe.
 /// </summary>
 internal interface IBoundSession : IDisposable
 {

@@ -1,5 +1,6 @@
 using EdgeStream.Core.Models;
 using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Onnx.Cuda;
 using EdgeStream.Onnx.Providers;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
@@ -31,7 +32,7 @@ internal static class SessionLoader
                 var session = Open(path, options, p, gpu, logger);
                 if (p != provider)
                 {
-                    GpuLog.ProviderStepDown(logger, provider, p, file, string.Join("; ", reasons));
+                    SessionLog.ProviderStepDown(logger, provider, p, file, string.Join("; ", reasons));
                 }
 
                 return (session, p);
@@ -50,7 +51,7 @@ internal static class SessionLoader
                 throw OrtErrors.Provider(last, path, provider, string.Join("; ", reasons));
             }
 
-            Log.ProviderFallback(logger, provider, file, string.Join("; ", reasons));
+            SessionLog.ProviderFallback(logger, provider, file, string.Join("; ", reasons));
         }
 
         try

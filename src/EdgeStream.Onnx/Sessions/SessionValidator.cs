@@ -1,5 +1,6 @@
 using EdgeStream.Core.Models;
 using EdgeStream.Core.Models.Manifest;
+using EdgeStream.Onnx.Tensors;
 using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeStream.Onnx.Sessions;

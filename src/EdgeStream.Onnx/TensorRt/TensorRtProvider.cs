@@ -1,7 +1,6 @@
 using System.Globalization;
 using EdgeStream.Core.Models;
 using EdgeStream.Onnx.Cuda;
-using EdgeStream.Onnx.Providers;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 
@@ -23,7 +22,7 @@ internal static class TensorRtProvider
             ?? throw new DllNotFoundException($"TensorRT ({TensorRtLibrary.Name}) is not installed or not on the library path");
         var folder = EngineCacheKey.Folder(EngineCacheKey.Root(gpu.Options.CachePath), gpu.Sha256, gpu.Cuda.DeviceName(gpu.Options.DeviceId), version, OrtEnv.Instance().GetVersionString());
         Directory.CreateDirectory(folder);
-        GpuLog.TensorRtCache(logger, file, folder);
+        TensorRtLog.Caches(logger, file, folder);
         var trt = new OrtTensorRTProviderOptions();
         try
         {

@@ -8,7 +8,7 @@ namespace EdgeStream.Sensors.Csv;
 /// <summary>
 /// Replays a sensor CSV (header row, then one sample per line) into a stream: paced by the sample
 /// timestamps or as fast as possible, optionally looped. Every line is validated; a bad one is
-/// rejected with its line number and the replay goes on.
+/// rejected with its line number and the replay goes on. The stream is online once the file is open.
 /// </summary>
 public sealed class CsvReplaySource : IStreamSource
 {
@@ -16,11 +16,29 @@ public sealed class CsvReplaySource : IStreamSource
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Func<TimeSpan, CancellationToken, Task>? _delay;
+    private readonly CsvLayout? _layout;
 
     /// <param name="delay">How real-time pacing waits; default <c>Task.Delay</c> on <paramref name="time"/>. For tests and simulated time.</param>
     public CsvReplaySource(
         string streamId,
         CsvReplayOptions options,
+        TimeProvider? time = null,
+        ILogger<CsvReplaySource>? logger = null,
+        Func<TimeSpan, CancellationToken, Task>? delay = null)
+        : this(streamId, options, null, time, logger, delay)
+    {
+    }
+
+    /// <param name="layout">
+    /// The file's header as <see cref="ReadLayout"/> read it with these options' channels and timestamp column (the
+    /// factory reads it at start-up to check the configuration, and hands it on so it is not parsed again); null: read
+    /// when the replay starts.
+    /// </param>
+    /// <param name="delay">How real-time pacing waits; default <c>Task.Delay</c> on <paramref name="time"/>. For tests and simulated time.</param>
+    public CsvReplaySource(
+        string streamId,
+        CsvReplayOptions options,
+        CsvLayout? layout,
         TimeProvider? time = null,
         ILogger<CsvReplaySource>? logger = null,
         Func<TimeSpan, CancellationToken, Task>? delay = null)
@@ -30,6 +48,7 @@ public sealed class CsvReplaySource : IStreamSource
         options.Validate();
         StreamId = streamId;
         _options = options;
+        _layout = layout;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger<CsvReplaySource>.Instance;
         _delay = delay;
@@ -47,7 +66,7 @@ public sealed class CsvReplaySource : IStreamSource
     public async Task RunAsync(IStepWriter writer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var layout = ReadLayout(_options.Path, _options.Channels, _options.TimestampColumn);
+        var layout = _layout ?? ReadLayout(_options.Path, _options.Channels, _options.TimestampColumn);
         if (layout.ChannelNames.Count != writer.StepLength)
         {
             throw new SensorSourceException(
@@ -63,7 +82,7 @@ public sealed class CsvReplaySource : IStreamSource
         var offset = TimeSpan.Zero;
         for (var pass = 1; ; pass++)
         {
-            var span = await ReplayOnceAsync(layout, emitter, pacer, offset, cancellationToken).ConfigureAwait(false);
+            var span = await ReplayOnceAsync(layout, emitter, pacer, offset, pass == 1 ? writer : null, cancellationToken).ConfigureAwait(false);
             if (!_options.Loop)
             {
                 break;
@@ -86,12 +105,19 @@ public sealed class CsvReplaySource : IStreamSource
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>One pass over the file. Returns the file's own time span (before the offset), or null when no line was valid.</summary>
+    /// <summary>
+    /// One pass over the file: the header is skipped (it was parsed once, into <paramref name="layout"/>). Reports the
+    /// stream online to <paramref name="opened"/> once the file is open. Returns the file's own time span (before the
+    /// offset), or null when no line was valid.
+    /// </summary>
     private async Task<PassSpan?> ReplayOnceAsync(
-        CsvLayout layout, SampleEmitter emitter, ReplayPacer pacer, TimeSpan offset, CancellationToken cancellationToken)
+        CsvLayout layout, SampleEmitter emitter, ReplayPacer pacer, TimeSpan offset, IStepWriter? opened, CancellationToken cancellationToken)
     {
         using var reader = OpenFile(_options.Path);
         var lineNumber = ReadHeader(reader, _options.Path).Lines;
+
+        // The input is open, as a video source's is at its first frame; SourceRunner adds "ended" when this returns.
+        opened?.ReportHealth(StreamHealth.Online);
         var span = new PassSpan.Builder();
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {

@@ -1,10 +1,8 @@
 using System.Globalization;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Sources;
-using EdgeStream.Mqtt.Connection;
-using EdgeStream.Mqtt.Options;
 using EdgeStream.Sensors.Csv;
-using EdgeStream.Sensors.Mqtt;
+using EdgeStream.Sensors.Payloads;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,45 +10,30 @@ namespace EdgeStream.Sensors.Factory;
 
 /// <summary>
 /// Makes sensor sources from stream URIs: <c>csv:PATH</c> or <c>PATH.csv</c> (CSV replay; relative paths resolve
-/// against <c>baseDirectory</c>) and <c>mqtt:TOPIC</c> (a topic on the configured broker). Configuration mistakes
+/// against <c>baseDirectory</c>) and <c>mqtt:TOPIC</c> (a topic on the configured broker, made by the topic sources the
+/// host passes in: see <see cref="SensorTopicRequest"/>). Configuration mistakes
 /// (missing file, bad header, unknown channel, unknown URI setting) throw here, at start-up, naming the stream.
 /// </summary>
 public sealed class SensorSourceFactory
 {
     private readonly string _baseDirectory;
-    private readonly Func<string, MqttConnectionSettings>? _mqtt;
+    private readonly Func<SensorTopicRequest, IStreamSource>? _topics;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
 
     /// <param name="baseDirectory">Folder relative CSV paths resolve against (the config file's folder).</param>
-    /// <param name="mqttConnection">Connection settings for a stream's own MQTT client, by stream id (see <see cref="MqttFrom(Core.Configuration.MqttOptions, string, int?)"/>); null: no mqtt: streams.</param>
+    /// <param name="topicSources">Makes the source of an <c>mqtt:</c> stream (EdgeStream.Mqtt's <c>MqttSensorSources</c>); null: no mqtt: streams.</param>
     public SensorSourceFactory(
         string baseDirectory,
-        Func<string, MqttConnectionSettings>? mqttConnection = null,
+        Func<SensorTopicRequest, IStreamSource>? topicSources = null,
         TimeProvider? time = null,
         ILoggerFactory? loggers = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(baseDirectory);
         _baseDirectory = baseDirectory;
-        _mqtt = mqttConnection;
+        _topics = topicSources;
         _time = time ?? TimeProvider.System;
         _loggers = loggers ?? NullLoggerFactory.Instance;
-    }
-
-    /// <summary>Connection settings from the MQTT options: the configured broker (or the embedded one on <paramref name="embeddedPort"/>), one client id per stream.</summary>
-    public static Func<string, MqttConnectionSettings> MqttFrom(MqttOptions options, string device, int? embeddedPort = null) =>
-        MqttFrom(options, device, () => embeddedPort);
-
-    /// <summary>
-    /// As above, with the embedded broker's port read when each source is created: with <c>EmbeddedPort</c> 0 the
-    /// port is known only once the broker runs, so start it before creating the sources.
-    /// </summary>
-    public static Func<string, MqttConnectionSettings> MqttFrom(MqttOptions options, string device, Func<int?> embeddedPort)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(embeddedPort);
-        var prefix = string.IsNullOrWhiteSpace(options.ClientId) ? $"edgestream-{device}" : options.ClientId;
-        return streamId => MqttConnectionSettings.From(options, BrokerEndpoint.From(options, embeddedPort()), $"{prefix}-sensor-{streamId}");
     }
 
     public static bool CanCreate(string? uri) => SensorUri.IsSensorUri(uri);
@@ -71,7 +54,7 @@ public sealed class SensorSourceFactory
         var channels = uri.Settings.TryGetValue("channels", out var list)
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : request.Channels;
-        return uri.Kind == SensorUriKind.Csv ? CreateCsv(request, uri, channels) : CreateMqtt(request, uri, channels);
+        return uri.Kind == SensorUriKind.Csv ? CreateCsv(request, uri, channels) : CreateTopic(request, uri, channels);
     }
 
     private CsvReplaySource CreateCsv(SensorStreamRequest request, SensorUri uri, IReadOnlyList<string>? channels)
@@ -92,22 +75,23 @@ public sealed class SensorSourceFactory
             Speed = uri.Settings.TryGetValue("speed", out var speed) ? ParseSpeed(request, speed) : request.Speed,
         };
 
-        // Read the header now so a wrong channel name stops start-up instead of the stream.
+        // Read the header now so a wrong channel name stops start-up instead of the stream; the source replays with it.
+        CsvLayout layout;
         try
         {
-            CsvReplaySource.ReadLayout(path, options.Channels, options.TimestampColumn);
+            layout = CsvReplaySource.ReadLayout(path, options.Channels, options.TimestampColumn);
         }
         catch (SensorSourceException ex)
         {
             throw new SensorSourceException($"Stream '{request.StreamId}': {ex.Message}", ex);
         }
 
-        return new CsvReplaySource(request.StreamId, options, _time, _loggers.CreateLogger<CsvReplaySource>());
+        return new CsvReplaySource(request.StreamId, options, layout, _time, _loggers.CreateLogger<CsvReplaySource>());
     }
 
-    private MqttSensorSource CreateMqtt(SensorStreamRequest request, SensorUri uri, IReadOnlyList<string>? channels)
+    private IStreamSource CreateTopic(SensorStreamRequest request, SensorUri uri, IReadOnlyList<string>? channels)
     {
-        if (_mqtt is null)
+        if (_topics is null)
         {
             throw new SensorSourceException($"Stream '{request.StreamId}': mqtt: sensor streams need MQTT (EdgeStream:Mqtt:Enabled).");
         }
@@ -118,8 +102,7 @@ public sealed class SensorSourceFactory
             throw new ArgumentException($"Stream '{request.StreamId}': format '{f}' must be auto, json or csv.", nameof(request));
         }
 
-        var options = new MqttSensorOptions { Topic = uri.Target, Format = format, Channels = channels };
-        return new MqttSensorSource(request.StreamId, options, _mqtt(request.StreamId), _time, _loggers.CreateLogger<MqttSensorSource>());
+        return _topics(new SensorTopicRequest(request.StreamId, uri.Target, format, channels));
     }
 
     /// <summary>A flag: <c>?loop</c> alone means true.</summary>

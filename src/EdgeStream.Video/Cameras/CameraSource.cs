@@ -38,7 +38,7 @@ public sealed class CameraSource : IStreamSource
     {
         ArgumentNullException.ThrowIfNull(writer);
         var emitter = new FrameEmitter(writer, _preprocessor, _device.ToString());
-        var loop = new ReconnectLoop(StreamId, writer, ReconnectBackoff.From(_options), _options.MaxReconnectAttempts, _time, _logger);
+        var loop = new ReconnectLoop(StreamId, writer, _options.Backoff(), _options.MaxReconnectAttempts, _time, _logger);
         return loop.RunAsync(
             ct => Task.Factory.StartNew(() => Capture(emitter, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default),
             cancellationToken);

@@ -1,3 +1,4 @@
+using EdgeStream.Core.Resilience;
 using EdgeStream.Core.Sources;
 using Microsoft.Extensions.Logging;
 
@@ -47,7 +48,6 @@ internal sealed class ReconnectLoop(
             if (outcome.Frames > 0)
             {
                 failures = 0;
-                backoff.Reset();
             }
 
             failures++;
@@ -58,7 +58,7 @@ internal sealed class ReconnectLoop(
                 throw new VideoSourceException(outcome.Fault);
             }
 
-            var delay = backoff.Next();
+            var delay = backoff.Delay(failures);
             writer.ReportHealth(StreamHealth.Offline, $"{outcome.Fault}; retry {failures} in {delay.TotalSeconds:0.0} s");
             Log.Reconnecting(logger, streamId, outcome.Fault, failures, delay.TotalSeconds);
             try

@@ -1,4 +1,5 @@
 using EdgeStream.Core.Pipeline;
+using EdgeStream.Core.Resilience;
 
 namespace EdgeStream.Video.Capture;
 
@@ -31,7 +32,7 @@ public sealed class VideoSourceOptions
     /// <summary>Longest reconnect delay. Default 30 s.</summary>
     public double ReconnectMaxSeconds { get; set; } = 30;
 
-    /// <summary>Each delay is scaled by a random factor in [1 - jitter, 1 + jitter] so cameras don't reconnect in lockstep. Default 0.2.</summary>
+    /// <summary>Each delay is shortened by a random share of up to this much (in [0, 1)) so cameras don't reconnect in lockstep. Default 0.2.</summary>
     public double ReconnectJitter { get; set; } = 0.2;
 
     /// <summary>Consecutive failed attempts before a camera/network source gives up (throws). Default: never gives up.</summary>
@@ -48,4 +49,8 @@ public sealed class VideoSourceOptions
 
     /// <summary>Lines of ffmpeg's (or the pipe command's) stderr kept for the error message. Default 8.</summary>
     public int StderrTailLines { get; set; } = 8;
+
+    /// <summary>The reconnect backoff these settings describe (one per source: the reconnect loop counts the failures).</summary>
+    internal ReconnectBackoff Backoff() =>
+        new(TimeSpan.FromSeconds(ReconnectInitialSeconds), TimeSpan.FromSeconds(ReconnectMaxSeconds), ReconnectJitter);
 }

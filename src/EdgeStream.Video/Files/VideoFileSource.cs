@@ -47,7 +47,7 @@ public sealed class VideoFileSource : IStreamSource
         var emitter = new FrameEmitter(writer, _preprocessor, _path);
         var pacer = new FramePacer(_time, _settings.Realtime);
         var epoch = _settings.Epoch ?? _time.GetUtcNow();
-        var loop = new ReconnectLoop(StreamId, writer, ReconnectBackoff.From(_options), _options.RetryFiles ? _options.MaxReconnectAttempts : 0, _time, _logger);
+        var loop = new ReconnectLoop(StreamId, writer, _options.Backoff(), _options.RetryFiles ? _options.MaxReconnectAttempts : 0, _time, _logger);
 
         // Decoding blocks this thread; the pipeline runs every source on the thread pool (Core's SourceRunner), so no Task.Run here.
         return loop.RunAsync(ct => PlayAsync(emitter, writer, pacer, epoch, ct), cancellationToken);

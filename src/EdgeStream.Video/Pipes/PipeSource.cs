@@ -49,7 +49,7 @@ public sealed class PipeSource : IStreamSource
     {
         ArgumentNullException.ThrowIfNull(writer);
         var emitter = new FrameEmitter(writer, _preprocessor, _command.Display);
-        var loop = new ReconnectLoop(StreamId, writer, ReconnectBackoff.From(_options), _options.MaxReconnectAttempts, _time, _logger);
+        var loop = new ReconnectLoop(StreamId, writer, _options.Backoff(), _options.MaxReconnectAttempts, _time, _logger);
         return loop.RunAsync(ct => SessionAsync(emitter, ct), cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using EdgeStream.Core.Preprocessing;
 using OpenCvSharp;
 using OpenCvSharp.Internal;
 
@@ -7,7 +8,7 @@ namespace EdgeStream.Video.Preprocessing;
 /// <summary>
 /// Turns a decoded 8-bit frame (BGR as OpenCV delivers it; gray and BGRA are accepted too) into the model's
 /// CHW float layout, written straight into the caller's buffer. The resize target and the OpenCV array
-/// wrappers are created once and reused, and normalisation is a 256-entry lookup per channel, so a
+/// wrappers are created once and reused, and normalisation is Core's <see cref="PixelLookupTable"/>, so a
 /// steady stream of same-sized frames allocates nothing. Not thread-safe: one instance per stream.
 /// </summary>
 public sealed class FramePreprocessor : IDisposable
@@ -16,7 +17,7 @@ public sealed class FramePreprocessor : IDisposable
     // models/training/edgestream_train/action_data.py), so pixels match what the model was trained on.
     internal const InterpolationFlags Interpolation = InterpolationFlags.Area;
 
-    private readonly float[] _lut = new float[3 * 256];
+    private readonly PixelLookupTable _lut;
     private readonly bool _rgb;
     private readonly Size _size;
     private readonly Mat _resized = new();
@@ -35,14 +36,7 @@ public sealed class FramePreprocessor : IDisposable
         // Native cv::_OutputArray over the reused target. OpenCvSharp's OutputArray disposes itself after one
         // call (and Cv2.Resize allocates wrappers per call), so the wrappers are made here once and kept.
         NativeMethods.HandleException(NativeMethods.core_OutputArray_new_byMat(_resized.CvPtr, out _resizedOut));
-        for (var c = 0; c < 3; c++)
-        {
-            for (var v = 0; v < 256; v++)
-            {
-                // Same float32 arithmetic as the training side: (x * scale - mean) / std.
-                _lut[(c * 256) + v] = ((v * spec.Scale) - spec.Mean[c]) / spec.Std[c];
-            }
-        }
+        _lut = new PixelLookupTable(spec.Scale, spec.Mean, spec.Std);
     }
 
     public PreprocessSpec Spec { get; }
@@ -135,7 +129,7 @@ public sealed class FramePreprocessor : IDisposable
         // Byte offset inside a pixel for output planes 0..2 (BGR storage; gray repeats its one byte).
         int first = channels == 1 ? 0 : (_rgb ? 2 : 0), second = channels == 1 ? 0 : 1, third = channels == 1 ? 0 : (_rgb ? 0 : 2);
         fixed (float* dst = destination)
-        fixed (float* lut = _lut)
+        fixed (float* lut = _lut.Values)
         {
             float* lut0 = lut, lut1 = lut + 256, lut2 = lut + 512;
             for (var y = 0; y < height; y++)

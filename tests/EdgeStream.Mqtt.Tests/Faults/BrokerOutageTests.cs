@@ -30,8 +30,8 @@ public sealed class BrokerOutageTests(ITestOutputHelper output) : IDisposable
                 ReconnectMinSeconds = 0.5,
                 ReconnectMaxSeconds = 2,
             };
-            var mqtt = await MqttEventSink.StartAsync(options, Samples.Online("cam1", "cam2", "pump1"), _log);
-            await using var sink = OutboxEventSink.Start(mqtt, new OutboxOptions(), Path.Combine(_folder, "outbox.db"), _log);
+            var link = await MqttDeviceLink.StartAsync(options, Samples.Online("cam1", "cam2", "pump1"), _log);
+            await using var sink = OutboxEventSink.Start(link, new OutboxOptions(), Path.Combine(_folder, "outbox.db"), _log);
             var stream = new EventStream(sink, "cam1", "cam2", "pump1");
             using var stop = new CancellationTokenSource();
             var producing = stream.RunAsync(stop.Token);

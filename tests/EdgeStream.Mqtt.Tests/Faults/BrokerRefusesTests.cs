@@ -25,8 +25,8 @@ public sealed class BrokerRefusesTests(ITestOutputHelper output) : IDisposable
         await using var broker = await MosquittoBroker.StartAsync(_folder, FreePort.Next(), persistent: false, $"acl_file {Acl}");
         await using var subscriber = await PersistentSubscriber.StartAsync(broker.Port, "edgestream/dev1/+/events");
         var options = new MqttOptions { Broker = $"mqtt://127.0.0.1:{broker.Port}", ReconnectMinSeconds = 0.2, ReconnectMaxSeconds = 0.5 };
-        var mqtt = await MqttEventSink.StartAsync(options, Samples.Online(), _log);
-        await using var sink = OutboxEventSink.Start(mqtt, new OutboxOptions(), Path.Combine(_folder, "outbox.db"), _log);
+        var link = await MqttDeviceLink.StartAsync(options, Samples.Online(), _log);
+        await using var sink = OutboxEventSink.Start(link, new OutboxOptions(), Path.Combine(_folder, "outbox.db"), _log);
         var stream = new EventStream(sink, "cam1");
         for (var i = 0; i < 5; i++)
         {

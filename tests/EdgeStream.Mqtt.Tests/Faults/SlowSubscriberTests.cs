@@ -23,8 +23,8 @@ public sealed class SlowSubscriberTests(ITestOutputHelper output) : IDisposable
         await using var broker = await MosquittoBroker.StartAsync(_folder, FreePort.Next(), persistent: true);
         await using var subscriber = await PersistentSubscriber.StartAsync(broker.Port, "edgestream/dev1/+/events", TimeSpan.FromMilliseconds(1));
         var options = new MqttOptions { Broker = $"mqtt://127.0.0.1:{broker.Port}" };
-        var mqtt = await MqttEventSink.StartAsync(options, Samples.Online("cam1", "cam2"), _log);
-        await using var sink = OutboxEventSink.Start(mqtt, new OutboxOptions { MaxEvents = Burst * 2 }, Path.Combine(_folder, "outbox.db"), _log);
+        var link = await MqttDeviceLink.StartAsync(options, Samples.Online("cam1", "cam2"), _log);
+        await using var sink = OutboxEventSink.Start(link, new OutboxOptions { MaxEvents = Burst * 2 }, Path.Combine(_folder, "outbox.db"), _log);
         var stream = new EventStream(sink, "cam1", "cam2") { Interval = TimeSpan.Zero };
         await stream.ProduceRoundAsync();
         var before = Heap();

@@ -37,10 +37,10 @@ public sealed class OutboxBacklogTests(ITestOutputHelper output) : IDisposable
 
             return Task.CompletedTask;
         };
-        var mqtt = await MqttEventSink.StartAsync(new MqttOptions { Broker = broker.Uri }, Samples.Online(), _log);
+        var link = await MqttDeviceLink.StartAsync(new MqttOptions { Broker = broker.Uri }, Samples.Online(), _log);
 
         var clock = Stopwatch.StartNew();
-        await using var sink = OutboxEventSink.Start(mqtt, new OutboxOptions(), DbPath, _log);
+        await using var sink = OutboxEventSink.Start(link, new OutboxOptions(), DbPath, _log);
         var opened = clock.Elapsed;
         var fresh = Samples.Event(Backlog + 1);
         await sink.PublishAsync(fresh, CancellationToken.None);

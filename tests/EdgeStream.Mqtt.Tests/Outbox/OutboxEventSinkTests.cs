@@ -121,7 +121,7 @@ public sealed class OutboxEventSinkTests(ITestOutputHelper output) : IDisposable
         await using var sink = await StartAsync($"mqtt://127.0.0.1:{proxy.Port}");
         proxy.Refuse = true;
         proxy.KillAll();
-        await Eventually.TrueAsync(() => !sink.Mqtt.Connection.IsConnected, "the client notices the dead connection");
+        await Eventually.TrueAsync(() => !sink.Connection.IsConnected, "the client notices the dead connection");
         var events = Enumerable.Range(1, 50).Select(i => Samples.Event(i)).ToList();
 
         foreach (var e in events)
@@ -177,7 +177,7 @@ public sealed class OutboxEventSinkTests(ITestOutputHelper output) : IDisposable
         await using var sink = await StartAsync($"mqtt://127.0.0.1:{proxy.Port}");
         proxy.Refuse = true;
         proxy.KillAll();
-        await Eventually.TrueAsync(() => !sink.Mqtt.Connection.IsConnected, "the client notices the dead connection");
+        await Eventually.TrueAsync(() => !sink.Connection.IsConnected, "the client notices the dead connection");
 
         Assert.True(sink.PublishStatusAsync(Samples.Status(health: Core.Sources.StreamHealth.Degraded), CancellationToken.None).IsCompletedSuccessfully);
         Assert.True(sink.PublishStatusAsync(Samples.Status(), CancellationToken.None).IsCompletedSuccessfully);
@@ -218,9 +218,9 @@ public sealed class OutboxEventSinkTests(ITestOutputHelper output) : IDisposable
     {
         await using var broker = await EmbeddedBroker.StartAsync(new EmbeddedBrokerOptions { Port = 0 }, _log);
         await using var first = await StartAsync(broker.Uri);
-        await using var mqtt = await MqttEventSink.StartAsync(Options(broker.Uri), Samples.Online(), _log);
+        await using var link = await MqttDeviceLink.StartAsync(Options(broker.Uri), Samples.Online(), _log);
 
-        var ex = Assert.Throws<OutboxException>(() => OutboxEventSink.Start(mqtt, new OutboxOptions(), DbPath, _log));
+        var ex = Assert.Throws<OutboxException>(() => OutboxEventSink.Start(link, new OutboxOptions(), DbPath, _log));
 
         Assert.Contains("EdgeStream:Outbox:Path", ex.Message, StringComparison.Ordinal);
     }
@@ -242,7 +242,7 @@ public sealed class OutboxEventSinkTests(ITestOutputHelper output) : IDisposable
 
     private async Task<OutboxEventSink> StartAsync(string broker)
     {
-        var mqtt = await MqttEventSink.StartAsync(Options(broker), Samples.Online(), _log);
-        return OutboxEventSink.Start(mqtt, new OutboxOptions(), DbPath, _log);
+        var link = await MqttDeviceLink.StartAsync(Options(broker), Samples.Online(), _log);
+        return OutboxEventSink.Start(link, new OutboxOptions(), DbPath, _log);
     }
 }

@@ -2,6 +2,7 @@ using EdgeStream.Core.Models;
 using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx.Cuda;
 using EdgeStream.Onnx.Sessions;
+using EdgeStream.Onnx.Tensors;
 using EdgeStream.Onnx.Tests.Support;
 using Microsoft.ML.OnnxRuntime;
 

@@ -1,7 +1,7 @@
 using EdgeStream.Core.Models;
 using EdgeStream.Onnx.Cuda;
-using EdgeStream.Onnx.Providers;
 using EdgeStream.Onnx.Sessions;
+using EdgeStream.Onnx.Tensors;
 using EdgeStream.Onnx.TensorRt;
 using EdgeStream.Onnx.Tests.Support;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,7 @@
+using EdgeStream.Core.Sources;
 using EdgeStream.Sensors.Csv;
 using EdgeStream.Sensors.Tests.TestSupport;
+using EdgeStream.TestSupport.Sensors;
 
 namespace EdgeStream.Sensors.Tests.Csv;
 
@@ -28,6 +30,29 @@ public sealed class CsvReplaySourceTests : IDisposable
         Assert.Equal([-0.3f, 12f], writer.Steps[2].Values);
         Assert.Empty(writer.Rejects);
         Assert.Equal(0, writer.Outstanding);
+    }
+
+    [Fact]
+    public async Task RunAsync_LoopedFile_ReportsOnlineOnceWhenTheFileIsOpenBeforeTheFirstSample()
+    {
+        var path = _files.Write("s.csv", "timestamp,v", "2024-01-01T00:00:00Z,1", "2024-01-01T00:00:01Z,2");
+        var writer = new RecordingWriter(1);
+        var onlineAtFirstSample = new List<int>();
+        using var stop = new CancellationTokenSource();
+        writer.AfterWrite = w =>
+        {
+            onlineAtFirstSample.Add(w.Health.Count);
+            if (w.Written == 6)
+            {
+                stop.Cancel();
+            }
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new CsvReplaySource("s1", new CsvReplayOptions { Path = path, RealTime = false, Loop = true }).RunAsync(writer, stop.Token));
+
+        Assert.Equal((StreamHealth.Online, (string?)null), Assert.Single(writer.Health));
+        Assert.Equal(1, onlineAtFirstSample[0]);
     }
 
     [Fact]

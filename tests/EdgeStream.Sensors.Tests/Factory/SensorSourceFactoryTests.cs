@@ -1,9 +1,10 @@
 using EdgeStream.Core.Pipeline;
-using EdgeStream.Mqtt.Options;
+using EdgeStream.Core.Sources;
 using EdgeStream.Sensors.Csv;
 using EdgeStream.Sensors.Factory;
-using EdgeStream.Sensors.Mqtt;
+using EdgeStream.Sensors.Payloads;
 using EdgeStream.Sensors.Tests.TestSupport;
+using EdgeStream.TestSupport.Sensors;
 
 namespace EdgeStream.Sensors.Tests.Factory;
 
@@ -70,7 +71,7 @@ public sealed class SensorSourceFactoryTests : IDisposable
     public void Create_BadSetting_ThrowsNamingIt(string uri, string message)
     {
         _files.Write("s.csv", "timestamp,v", "2024-01-01T00:00:00Z,1");
-        var factory = new SensorSourceFactory(_files.Root, SensorSourceFactory.MqttFrom(new MqttOptions(), "dev"));
+        var factory = new SensorSourceFactory(_files.Root, request => new TopicSource(request));
 
         var ex = Assert.Throws<ArgumentException>(() => factory.Create(new SensorStreamRequest("s", uri)));
 
@@ -78,35 +79,16 @@ public sealed class SensorSourceFactoryTests : IDisposable
     }
 
     [Fact]
-    public void Create_MqttTopic_SourceOnConfiguredBrokerWithItsOwnClientId()
+    public void Create_MqttTopic_HandsTopicFormatAndChannelsToTheTopicSources()
     {
-        string? clientId = null;
-        var mqtt = SensorSourceFactory.MqttFrom(new MqttOptions { Broker = "mqtt://10.0.0.5:1884" }, "edge1");
-        var factory = new SensorSourceFactory(_files.Root, id =>
-        {
-            var settings = mqtt(id);
-            clientId = settings.ClientId;
-            Assert.Equal("mqtt://10.0.0.5:1884", settings.Endpoint.ToString());
-            return settings;
-        });
+        var factory = new SensorSourceFactory(_files.Root, request => new TopicSource(request));
 
-        var source = factory.Create(new SensorStreamRequest("pump1", "mqtt:plant/pump1"));
+        var source = factory.Create(new SensorStreamRequest("pump1", "mqtt:plant/pump1?format=json&channels=temp,flow"));
 
-        Assert.IsType<MqttSensorSource>(source);
-        Assert.Equal("edgestream-edge1-sensor-pump1", clientId);
-    }
-
-    [Fact]
-    public void MqttFrom_EmbeddedBrokerOnPortZero_UsesThePortKnownAtCreate()
-    {
-        int? port = null;
-        var mqtt = SensorSourceFactory.MqttFrom(new MqttOptions { EmbeddedPort = 0, ClientId = "box" }, "edge1", () => port);
-        port = 41883;
-
-        var settings = mqtt("s1");
-
-        Assert.Equal("mqtt://127.0.0.1:41883", settings.Endpoint.ToString());
-        Assert.Equal("box-sensor-s1", settings.ClientId);
+        var topic = Assert.IsType<TopicSource>(source);
+        Assert.Equal("pump1", topic.StreamId);
+        Assert.Equal(("plant/pump1", SensorPayloadFormat.Json), (topic.Request.Topic, topic.Request.Format));
+        Assert.Equal(["temp", "flow"], topic.Request.Channels);
     }
 
     [Fact]
@@ -114,5 +96,17 @@ public sealed class SensorSourceFactoryTests : IDisposable
     {
         var ex = Assert.Throws<SensorSourceException>(() => new SensorSourceFactory(_files.Root).Create(new SensorStreamRequest("s", "mqtt:t")));
         Assert.Equal("Stream 's': mqtt: sensor streams need MQTT (EdgeStream:Mqtt:Enabled).", ex.Message);
+    }
+
+    /// <summary>What the MQTT adapter would make (its own tests cover that): here only what the factory asked for.</summary>
+    private sealed class TopicSource(SensorTopicRequest request) : IStreamSource
+    {
+        public SensorTopicRequest Request => request;
+
+        public string StreamId => request.StreamId;
+
+        public Task RunAsync(IStepWriter writer, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdgeStream.Sensors.Csv;
 using EdgeStream.Sensors.Tests.TestSupport;
+using EdgeStream.TestSupport.Sensors;
 using Xunit.Abstractions;
 
 namespace EdgeStream.Sensors.Tests.RealData;

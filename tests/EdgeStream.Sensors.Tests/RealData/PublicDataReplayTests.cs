@@ -1,5 +1,6 @@
 using EdgeStream.Sensors.Csv;
 using EdgeStream.Sensors.Tests.TestSupport;
+using EdgeStream.TestSupport.Sensors;
 using Xunit.Abstractions;
 
 namespace EdgeStream.Sensors.Tests.RealData;

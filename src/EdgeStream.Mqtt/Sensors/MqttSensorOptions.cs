@@ -1,4 +1,6 @@
-namespace EdgeStream.Sensors.Mqtt;
+using EdgeStream.Sensors.Payloads;
+
+namespace EdgeStream.Mqtt.Sensors;
 
 /// <summary>One MQTT sensor stream: the topic it listens to and how its payloads are read. The broker comes from the MQTT options.</summary>
 public sealed class MqttSensorOptions

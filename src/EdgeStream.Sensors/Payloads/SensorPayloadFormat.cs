@@ -1,4 +1,4 @@
-namespace EdgeStream.Sensors.Mqtt;
+namespace EdgeStream.Sensors.Payloads;
 
 /// <summary>How MQTT sensor payloads are read.</summary>
 public enum SensorPayloadFormat

@@ -1,8 +1,8 @@
 using System.Globalization;
-using EdgeStream.Onnx.Sessions;
+using EdgeStream.Onnx.Cuda;
 using Microsoft.ML.OnnxRuntime;
 
-namespace EdgeStream.Onnx.Cuda;
+namespace EdgeStream.Onnx.Sessions;
 
 /// <summary>
 /// One captured batch size: device buffers for the input and every output (allocated once, addresses fixed for the

@@ -1,17 +1,19 @@
 using EdgeStream.Core.Sources;
 using EdgeStream.Mqtt.Connection;
-using EdgeStream.Sensors.Validation;
+using EdgeStream.Sensors;
+using EdgeStream.Sensors.Payloads;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
 
-namespace EdgeStream.Sensors.Mqtt;
+namespace EdgeStream.Mqtt.Sensors;
 
 /// <summary>
-/// A sensor stream fed by an MQTT topic. The connection is EdgeStream.Mqtt's <see cref="MqttConnection"/>
+/// A sensor stream fed by an MQTT topic. The connection is this adapter's <see cref="MqttConnection"/>
 /// (ping on a timer, TryDisconnect before reconnect, exponential backoff with jitter); the subscription is renewed
-/// after every reconnect. Each message is parsed (JSON or CSV) and every sample validated like a CSV line; a bad
-/// message is rejected with its number and the stream goes on. Runs until cancelled.
+/// after every reconnect. Each message is parsed (JSON or CSV) and every sample validated like a CSV line, by
+/// EdgeStream.Sensors' <see cref="SensorPayloadParser"/>; a bad message is rejected with its number and the stream
+/// goes on. Runs until cancelled.
 /// </summary>
 public sealed class MqttSensorSource : IStreamSource
 {
@@ -20,7 +22,6 @@ public sealed class MqttSensorSource : IStreamSource
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private SampleEmitter? _emitter;
     private SensorPayloadParser? _parser;
     private long _messages;
 
@@ -57,8 +58,7 @@ public sealed class MqttSensorSource : IStreamSource
                 $"MQTT topic '{_options.Topic}' is configured with {names.Count} channels ({string.Join(", ", names)}) but stream '{StreamId}' takes {writer.StepLength}.");
         }
 
-        _emitter = new SampleEmitter(writer, new SampleValidator(names), _time);
-        _parser = new SensorPayloadParser(_options.Format, _time);
+        _parser = new SensorPayloadParser(_options.Format, writer, names, _time);
         writer.ReportHealth(StreamHealth.Offline, $"connecting to {_connection.Endpoint}");
 
         await using var connection = new MqttConnection(_connection, _logger, _time);
@@ -69,7 +69,7 @@ public sealed class MqttSensorSource : IStreamSource
             await connection.SubscribeNowAsync([_options.Topic], ct).ConfigureAwait(false);
             Interlocked.Exchange(ref online, 1);
             writer.ReportHealth(StreamHealth.Online);
-            Log.MqttSubscribed(_logger, StreamId, _options.Topic, _connection.Endpoint.ToString());
+            SensorLog.Subscribed(_logger, StreamId, _options.Topic, _connection.Endpoint.ToString());
         });
 
         try
@@ -82,7 +82,7 @@ public sealed class MqttSensorSource : IStreamSource
                 // MqttConnection reconnects on its own; this only tells the stream's status that samples stopped.
                 if (!connection.IsConnected && Interlocked.Exchange(ref online, 0) == 1)
                 {
-                    Log.MqttConnectionLost(_logger, StreamId, _connection.Endpoint.ToString(), "disconnected");
+                    SensorLog.ConnectionLost(_logger, StreamId, _connection.Endpoint.ToString(), "disconnected");
                     writer.ReportHealth(StreamHealth.Offline, $"lost broker {_connection.Endpoint}; reconnecting");
                 }
             }
@@ -108,13 +108,13 @@ public sealed class MqttSensorSource : IStreamSource
         {
             try
             {
-                _parser!.Parse(message.Payload, $"message {number} on '{message.Topic}'", _emitter!);
+                _parser!.Parse(message.Payload, $"message {number} on '{message.Topic}'");
             }
             catch (Exception ex)
             {
                 // A bug in parsing one message must not end the subscription: count it as a rejected message.
-                Log.MqttMessageFailed(_logger, ex, StreamId, number, message.Topic);
-                _emitter!.Reject(null, $"message {number} on '{message.Topic}'", $"could not be handled: {ex.Message}");
+                SensorLog.MessageFailed(_logger, ex, StreamId, number, message.Topic);
+                _parser!.Reject($"message {number} on '{message.Topic}'", $"could not be handled: {ex.Message}");
             }
         }
 

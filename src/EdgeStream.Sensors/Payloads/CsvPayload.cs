@@ -1,7 +1,7 @@
 using EdgeStream.Sensors.Csv;
 using EdgeStream.Sensors.Validation;
 
-namespace EdgeStream.Sensors.Mqtt;
+namespace EdgeStream.Sensors.Payloads;
 
 /// <summary>
 /// CSV payloads: one sample per line, <c>ts,v1,...,vC</c> (a timestamp and C values) or <c>v1,...,vC</c>

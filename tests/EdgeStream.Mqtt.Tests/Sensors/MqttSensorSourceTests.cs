@@ -1,8 +1,11 @@
 using EdgeStream.Core.Sources;
-using EdgeStream.Sensors.Mqtt;
-using EdgeStream.Sensors.Tests.TestSupport;
+using EdgeStream.Mqtt.Sensors;
+using EdgeStream.Mqtt.Tests.TestSupport;
+using EdgeStream.Sensors;
+using EdgeStream.Sensors.Payloads;
+using EdgeStream.TestSupport.Sensors;
 
-namespace EdgeStream.Sensors.Tests.Mqtt;
+namespace EdgeStream.Mqtt.Tests.Sensors;
 
 /// <summary>The MQTT sensor source against MQTTnet's real broker on 127.0.0.1.</summary>
 public sealed class MqttSensorSourceTests

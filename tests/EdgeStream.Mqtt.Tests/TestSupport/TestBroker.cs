@@ -5,7 +5,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
-namespace EdgeStream.Sensors.Tests.TestSupport;
+namespace EdgeStream.Mqtt.Tests.TestSupport;
 
 /// <summary>MQTTnet's broker in the test process on 127.0.0.1 (port 0 picks a free one), plus a publisher client.</summary>
 internal sealed class TestBroker : IAsyncDisposable

@@ -1,6 +1,6 @@
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace EdgeStream.Onnx.Sessions;
+namespace EdgeStream.Onnx.Tensors;
 
 /// <summary>What the manifest says one model input or output must be. Dims[0] is the batch axis; -1 in a model means dynamic.</summary>
 internal sealed record TensorSpec(string Role, string Name, int[] Dims, TensorElementType ElementType)

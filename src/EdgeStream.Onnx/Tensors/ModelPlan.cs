@@ -1,7 +1,7 @@
 using EdgeStream.Core.Models.Manifest;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace EdgeStream.Onnx.Sessions;
+namespace EdgeStream.Onnx.Tensors;
 
 /// <summary>One ONNX file to load and the tensors the manifest says it has.</summary>
 internal sealed record ModelPart(string Role, ModelFile File, TensorSpec Input, IReadOnlyList<TensorSpec> Outputs);

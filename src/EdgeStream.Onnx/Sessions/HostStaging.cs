@@ -1,10 +1,11 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using EdgeStream.Onnx.Sessions;
+using EdgeStream.Onnx.Cuda;
+using EdgeStream.Onnx.Tensors;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace EdgeStream.Onnx.Cuda;
+namespace EdgeStream.Onnx.Sessions;
 
 /// <summary>
 /// Host memory for one tensor, MaxBatch items, zeroed: page-locked (<c>cudaMallocHost</c>, DMA straight from it) or

@@ -1,17 +1,18 @@
 using EdgeStream.Core.Buffers;
 using EdgeStream.Core.Sources;
 
-namespace EdgeStream.Sensors.Tests.TestSupport;
+namespace EdgeStream.TestSupport.Sensors;
 
 /// <summary>
 /// An <see cref="IStepWriter"/> that records what a source produced, returns every buffer to its pool like the
 /// pipeline does, and checks the ownership rule: each rented buffer is written or given back exactly once.
+/// Shared by the tests of the sensor sources: CSV replay (EdgeStream.Sensors) and MQTT topics (EdgeStream.Mqtt).
 /// </summary>
-internal sealed class RecordingWriter(int stepLength, bool keepValues = true) : IStepWriter
+public sealed class RecordingWriter(int stepLength, bool keepValues = true) : IStepWriter
 {
     private readonly BufferPool _pool = new(stepLength);
     private readonly Lock _gate = new();
-    private readonly List<Step> _steps = [];
+    private readonly List<WrittenStep> _steps = [];
     private readonly List<string> _rejects = [];
     private readonly List<(StreamHealth Health, string? Reason)> _health = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -29,7 +30,7 @@ internal sealed class RecordingWriter(int stepLength, bool keepValues = true) : 
     /// <summary>The ownership rule, as the pipeline's writer enforces it.</summary>
     public BufferLedger Ledger { get; } = new();
 
-    public IReadOnlyList<Step> Steps { get { lock (_gate) { return [.. _steps]; } } }
+    public IReadOnlyList<WrittenStep> Steps { get { lock (_gate) { return [.. _steps]; } } }
 
     public IReadOnlyList<string> Rejects { get { lock (_gate) { return [.. _rejects]; } } }
 
@@ -63,7 +64,7 @@ internal sealed class RecordingWriter(int stepLength, bool keepValues = true) : 
             LastTimestamp = timestamp;
             if (keepValues)
             {
-                _steps.Add(new Step(sequence, timestamp, capturedAt, buffer.AsSpan(0, stepLength).ToArray()));
+                _steps.Add(new WrittenStep(sequence, timestamp, capturedAt, buffer.AsSpan(0, stepLength).ToArray()));
             }
         }
 
@@ -116,7 +117,8 @@ internal sealed class RecordingWriter(int stepLength, bool keepValues = true) : 
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"timed out after {timeoutSeconds} s waiting for {what}; written {Written}, rejects: {string.Join(" | ", Rejects)}");
+                // This library has no test framework: the exception fails the test as Assert.Fail would.
+                throw new TimeoutException($"timed out after {timeoutSeconds} s waiting for {what}; written {Written}, rejects: {string.Join(" | ", Rejects)}");
             }
         }
     }
@@ -133,5 +135,5 @@ internal sealed class RecordingWriter(int stepLength, bool keepValues = true) : 
         previous.TrySetResult();
     }
 
-    internal sealed record Step(long Sequence, DateTimeOffset Timestamp, DateTimeOffset CapturedAt, float[] Values);
+    public sealed record WrittenStep(long Sequence, DateTimeOffset Timestamp, DateTimeOffset CapturedAt, float[] Values);
 }

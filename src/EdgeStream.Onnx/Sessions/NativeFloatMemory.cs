@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace EdgeStream.Onnx.Cuda;
+namespace EdgeStream.Onnx.Sessions;
 
 /// <summary>A <see cref="Memory{T}"/> over native host memory that <see cref="HostStaging"/> owns and frees.</summary>
 internal sealed unsafe class NativeFloatMemory : MemoryManager<float>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EdgeStream.Sensors.Validation;
 
-namespace EdgeStream.Sensors.Mqtt;
+namespace EdgeStream.Sensors.Payloads;
 
 /// <summary>
 /// One JSON sample: <c>{"ts": "ISO-8601" | unixSeconds, "values": [v0, v1, ...]}</c> or

@@ -1,7 +1,8 @@
-using EdgeStream.Onnx.Sessions;
+using EdgeStream.Onnx.Cuda;
+using EdgeStream.Onnx.Tensors;
 using Microsoft.ML.OnnxRuntime;
 
-namespace EdgeStream.Onnx.Cuda;
+namespace EdgeStream.Onnx.Sessions;
 
 /// <summary>
 /// A session on the CUDA (or TensorRT) provider with its I/O in device memory bound once per captured batch size

@@ -1,10 +1,17 @@
 using Microsoft.Extensions.Logging;
 
-namespace EdgeStream.Onnx;
+namespace EdgeStream.Onnx.Sessions;
 
-/// <summary>Log lines of the GPU providers (event ids 4150-4199; the rest of the ONNX adapter uses 4100-4149).</summary>
-internal static partial class GpuLog
+/// <summary>
+/// Log lines of session creation: provider fallback and step-down, slow GPU session creation, device binding. The event
+/// ids stay what they were (4101; GPU lines 4150-4199, TensorRT's 4153 in TensorRt/TensorRtLog.cs); the engine's own
+/// lines are in Log.cs (4100-4149).
+/// </summary>
+internal static partial class SessionLog
 {
+    [LoggerMessage(4101, LogLevel.Warning, "Provider '{Provider}' could not load for {File}; running on CPU instead (set FallbackToCpu=false to fail). Reason: {Reason}")]
+    public static partial void ProviderFallback(ILogger logger, string provider, string file, string reason);
+
     [LoggerMessage(4150, LogLevel.Warning, "Provider '{Requested}' could not load for {File}; running on {Actual} instead. Reason: {Reason}")]
     public static partial void ProviderStepDown(ILogger logger, string requested, string actual, string file, string reason);
 
@@ -13,7 +20,4 @@ internal static partial class GpuLog
 
     [LoggerMessage(4152, LogLevel.Information, "{File} on {Provider}: device I/O bound for batch sizes {Sizes}, CUDA graphs {Graphs}, {Host} host memory; warmed up in {Milliseconds} ms")]
     public static partial void DeviceReady(ILogger logger, string file, string provider, string sizes, string graphs, string host, long milliseconds);
-
-    [LoggerMessage(4153, LogLevel.Information, "TensorRT caches for {File}: {Folder}")]
-    public static partial void TensorRtCache(ILogger logger, string file, string folder);
 }

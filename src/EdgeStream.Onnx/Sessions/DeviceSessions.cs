@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using EdgeStream.Core.Models;
 using EdgeStream.Core.Models.Manifest;
-using EdgeStream.Onnx.Sessions;
+using EdgeStream.Onnx.Cuda;
+using EdgeStream.Onnx.Tensors;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 
-namespace EdgeStream.Onnx.Cuda;
+namespace EdgeStream.Onnx.Sessions;
 
 /// <summary>Wraps a GPU session in a <see cref="DeviceBoundSession"/> and warms it up (captures every graph) before anyone runs it.</summary>
 internal static class DeviceSessions
@@ -18,7 +19,7 @@ internal static class DeviceSessions
         {
             var started = Stopwatch.GetTimestamp();
             bound.Warmup();
-            GpuLog.DeviceReady(logger, DisplayPath.Of(path), provider, sizes.ToString(), gpu.CudaGraphs ? "on" : "off", gpu.PinnedHost ? "pinned" : "pageable", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            SessionLog.DeviceReady(logger, DisplayPath.Of(path), provider, sizes.ToString(), gpu.CudaGraphs ? "on" : "off", gpu.PinnedHost ? "pinned" : "pageable", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return bound;
         }
         catch

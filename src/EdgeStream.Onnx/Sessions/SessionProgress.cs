@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace EdgeStream.Onnx.Providers;
+namespace EdgeStream.Onnx.Sessions;
 
 /// <summary>
 /// Logs a line every few seconds while a GPU session is being created: TensorRT builds its engine then (minutes on a
@@ -35,7 +35,7 @@ internal sealed class SessionProgress : IDisposable
     private void Tick()
     {
         var seconds = (int)Math.Round(_time.GetElapsedTime(_start).TotalSeconds);
-        GpuLog.StillCreating(_logger, _provider, _file, seconds, _note);
+        SessionLog.StillCreating(_logger, _provider, _file, seconds, _note);
     }
 
     public void Dispose() => _timer.Dispose();

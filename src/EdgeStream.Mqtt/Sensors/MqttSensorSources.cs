@@ -1,0 +1,48 @@
+using EdgeStream.Mqtt.Options;
+using EdgeStream.Core.Sources;
+using EdgeStream.Mqtt.Connection;
+using EdgeStream.Sensors.Factory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdgeStream.Mqtt.Sensors;
+
+/// <summary>
+/// The topic sources the sensor factory takes (<see cref="SensorSourceFactory"/>'s <c>topicSources</c>): an
+/// <see cref="MqttSensorSource"/> per <c>mqtt:</c> stream, each with its own client on the configured broker.
+/// </summary>
+public static class MqttSensorSources
+{
+    /// <summary>Sources on the broker of <paramref name="options"/> (the host's composition).</summary>
+    public static Func<SensorTopicRequest, IStreamSource> From(MqttOptions options, string device, TimeProvider? time = null, ILoggerFactory? loggers = null) =>
+        From(ConnectionFrom(options, device), time, loggers);
+
+    /// <summary>Sources whose connection settings come from <paramref name="connection"/>, by stream id.</summary>
+    public static Func<SensorTopicRequest, IStreamSource> From(Func<string, MqttConnectionSettings> connection, TimeProvider? time = null, ILoggerFactory? loggers = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var factory = loggers ?? NullLoggerFactory.Instance;
+        return request =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var options = new MqttSensorOptions { Topic = request.Topic, Format = request.Format, Channels = request.Channels };
+            return new MqttSensorSource(request.StreamId, options, connection(request.StreamId), time, factory.CreateLogger<MqttSensorSource>());
+        };
+    }
+
+    /// <summary>Connection settings from the MQTT options: the configured broker (or the embedded one on <paramref name="embeddedPort"/>), one client id per stream.</summary>
+    public static Func<string, MqttConnectionSettings> ConnectionFrom(MqttOptions options, string device, int? embeddedPort = null) =>
+        ConnectionFrom(options, device, () => embeddedPort);
+
+    /// <summary>
+    /// As above, with the embedded broker's port read when each source is created: with <c>EmbeddedPort</c> 0 the
+    /// port is known only once the broker runs, so start it before creating the sources.
+    /// </summary>
+    public static Func<string, MqttConnectionSettings> ConnectionFrom(MqttOptions options, string device, Func<int?> embeddedPort)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(embeddedPort);
+        var prefix = string.IsNullOrWhiteSpace(options.ClientId) ? $"edgestream-{device}" : options.ClientId;
+        return streamId => MqttConnectionSettings.From(options, BrokerEndpoint.From(options, embeddedPort()), $"{prefix}-sensor-{streamId}");
+    }
+}

@@ -23,6 +23,8 @@ public sealed class MqttSensorSource : IStreamSource
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private SensorPayloadParser? _parser;
+    private IStepWriter? _writer;
+    private int _online;
     private long _messages;
 
     public MqttSensorSource(
@@ -59,16 +61,15 @@ public sealed class MqttSensorSource : IStreamSource
         }
 
         _parser = new SensorPayloadParser(_options.Format, writer, names, _time);
+        _writer = writer;
         writer.ReportHealth(StreamHealth.Offline, $"connecting to {_connection.Endpoint}");
 
         await using var connection = new MqttConnection(_connection, _logger, _time);
-        var online = 0;
         connection.MessageReceived += OnMessageAsync;
         connection.OnConnected(async ct =>
         {
             await connection.SubscribeNowAsync([_options.Topic], ct).ConfigureAwait(false);
-            Interlocked.Exchange(ref online, 1);
-            writer.ReportHealth(StreamHealth.Online);
+            ReportOnline();
             SensorLog.Subscribed(_logger, StreamId, _options.Topic, _connection.Endpoint.ToString());
         });
 
@@ -80,7 +81,7 @@ public sealed class MqttSensorSource : IStreamSource
                 await Task.Delay(_options.HealthInterval, _time, cancellationToken).ConfigureAwait(false);
 
                 // MqttConnection reconnects on its own; this only tells the stream's status that samples stopped.
-                if (!connection.IsConnected && Interlocked.Exchange(ref online, 0) == 1)
+                if (!connection.IsConnected && Interlocked.Exchange(ref _online, 0) == 1)
                 {
                     SensorLog.ConnectionLost(_logger, StreamId, _connection.Endpoint.ToString(), "disconnected");
                     writer.ReportHealth(StreamHealth.Offline, $"lost broker {_connection.Endpoint}; reconnecting");
@@ -100,10 +101,23 @@ public sealed class MqttSensorSource : IStreamSource
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>
+    /// Online once per connection, before the first sample is handed on: the broker may deliver retained or fresh
+    /// messages before the SUBACK's continuation runs, and the stream's status must never trail its data.
+    /// </summary>
+    private void ReportOnline()
+    {
+        if (Interlocked.CompareExchange(ref _online, 1, 0) == 0)
+        {
+            _writer!.ReportHealth(StreamHealth.Online);
+        }
+    }
+
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
     {
         var number = Interlocked.Increment(ref _messages);
         var message = args.ApplicationMessage;
+        ReportOnline();
         lock (_gate)
         {
             try

@@ -1,5 +1,4 @@
 using System.Globalization;
-using EdgeStream.Core.Pipeline;
 
 namespace EdgeStream.Video;
 

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using EdgeStream.Core.Decisions;
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Models;
 using EdgeStream.Core.Windows;

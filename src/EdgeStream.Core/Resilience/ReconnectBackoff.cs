@@ -8,7 +8,7 @@ namespace EdgeStream.Core.Resilience;
 /// </summary>
 /// <remarks>
 /// Why this jitter: AWS's "Exponential Backoff And Jitter" compares full jitter (<c>[0, ceiling]</c>), equal jitter
-/// (<c>[ceiling/2, ceiling]</c>) and decorrelated jitter. With <paramref name="jitter"/> 0.5 this is equal jitter,
+/// (<c>[ceiling/2, ceiling]</c>) and decorrelated jitter. With a jitter of 0.5 this is equal jitter,
 /// which the MQTT client always used. Jitter only ever shortens the delay, so the cap is never exceeded and no second
 /// clamp is needed; the symmetric band the video sources had (<c>[1 - j, 1 + j]</c>, clamped at the cap) put every
 /// draw above the cap on exactly the cap, so cameras that failed together retried together again once they reached it.

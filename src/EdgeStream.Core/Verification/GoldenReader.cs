@@ -10,7 +10,7 @@ public static class GoldenReader
 {
     // Golden and evaluation files are test data written by the training scripts: extra keys are tolerated
     // (unlike the manifest, where a misspelt key would silently change behaviour).
-    private static readonly JsonSerializerOptions _lenient = new(ManifestJson.Options)
+    private static readonly JsonSerializerOptions Lenient = new(ManifestJson.Options)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
     };
@@ -117,7 +117,7 @@ public static class GoldenReader
         try
         {
             using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize<GoldenSet>(stream, _lenient)
+            return JsonSerializer.Deserialize<GoldenSet>(stream, Lenient)
                 ?? throw new ModelLoadException($"{DisplayPath.Of(path)}: {what} is empty.");
         }
         catch (JsonException ex)

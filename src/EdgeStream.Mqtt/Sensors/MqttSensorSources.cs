@@ -1,6 +1,6 @@
-using EdgeStream.Mqtt.Options;
 using EdgeStream.Core.Sources;
 using EdgeStream.Mqtt.Connection;
+using EdgeStream.Mqtt.Options;
 using EdgeStream.Sensors.Factory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,3 @@
-using EdgeStream.Core.Pipeline;
 using EdgeStream.Core.Resilience;
 
 namespace EdgeStream.Video.Capture;

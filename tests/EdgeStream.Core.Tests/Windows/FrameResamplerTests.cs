@@ -1,5 +1,4 @@
 using EdgeStream.Core.Preprocessing;
-using EdgeStream.Core.Windows;
 using static EdgeStream.Core.Tests.Support.TestManifests;
 
 namespace EdgeStream.Core.Tests.Windows;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using EdgeStream.Host.Tests.Support;
-using Xunit.Abstractions;
 
 namespace EdgeStream.Host.Tests.ProcessFaults;
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using EdgeStream.Core.Events;
 using EdgeStream.Core.Events.Serialization;
 using EdgeStream.Mqtt.Broker;
 using EdgeStream.Mqtt.Options;

@@ -1,8 +1,8 @@
 using EdgeStream.Core.Models;
 using EdgeStream.Onnx.Cuda;
 using EdgeStream.Onnx.Sessions;
-using EdgeStream.Onnx.Tensors;
 using EdgeStream.Onnx.TensorRt;
+using EdgeStream.Onnx.Tensors;
 using EdgeStream.Onnx.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

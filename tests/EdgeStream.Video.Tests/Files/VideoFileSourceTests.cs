@@ -1,5 +1,4 @@
 using EdgeStream.Core.Sources;
-using EdgeStream.Video.Capture;
 using EdgeStream.Video.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

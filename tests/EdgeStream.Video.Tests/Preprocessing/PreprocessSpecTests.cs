@@ -10,8 +10,15 @@ public class PreprocessSpecTests
     {
         var spec = PreprocessSpec.FromInput(new InputSpec
         {
-            Frames = 16, Channels = 3, Width = 64, Height = 48, ColorOrder = "BGR", Scale = 0.5,
-            Mean = [1f, 2f, 3f], Std = [4f, 5f, 6f], Resize = "stretch",
+            Frames = 16,
+            Channels = 3,
+            Width = 64,
+            Height = 48,
+            ColorOrder = "BGR",
+            Scale = 0.5,
+            Mean = [1f, 2f, 3f],
+            Std = [4f, 5f, 6f],
+            Resize = "stretch",
         });
 
         Assert.Equal((64, 48, "bgr", 0.5f, 3 * 64 * 48), (spec.Width, spec.Height, spec.ColorOrder, spec.Scale, spec.Length));

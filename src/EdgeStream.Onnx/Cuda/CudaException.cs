@@ -1,6 +1,6 @@
 namespace EdgeStream.Onnx.Cuda;
 
-/// <summary>A CUDA runtime call failed; <see cref="OrtErrors"/> turns it into EdgeStream's exceptions.</summary>
+/// <summary>A CUDA runtime call failed; <c>Sessions/OrtErrors</c> turns it into EdgeStream's exceptions.</summary>
 public sealed class CudaException : Exception
 {
     public CudaException()

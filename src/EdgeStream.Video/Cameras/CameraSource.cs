@@ -67,7 +67,7 @@ public sealed class CameraSource : IStreamSource
 
             // Keep one buffer: a lagging consumer then gets the newest frame, not a queue of stale ones.
             capture.Set(VideoCaptureProperties.BufferSize, 1);
-            Log.CameraOpened(_logger, StreamId, _device.ToString(), capture.FrameWidth, capture.FrameHeight, capture.GetBackendName());
+            CameraLog.CameraOpened(_logger, StreamId, _device.ToString(), capture.FrameWidth, capture.FrameHeight, capture.GetBackendName());
             emitter.BeginSession();
             while (!cancellationToken.IsCancellationRequested)
             {

@@ -41,7 +41,7 @@ internal sealed class ReconnectLoop(
             if (outcome.Fault is null)
             {
                 writer.ReportHealth(StreamHealth.Offline, outcome.Reason);
-                Log.SourceEnded(logger, streamId, outcome.Frames, outcome.Reason);
+                CaptureLog.SourceEnded(logger, streamId, outcome.Frames, outcome.Reason);
                 return;
             }
 
@@ -54,13 +54,13 @@ internal sealed class ReconnectLoop(
             if (maxAttempts is { } max && failures > max)
             {
                 writer.ReportHealth(StreamHealth.Offline, outcome.Fault);
-                Log.SourceGaveUp(logger, streamId, failures, outcome.Fault);
+                CaptureLog.SourceGaveUp(logger, streamId, failures, outcome.Fault);
                 throw new VideoSourceException(outcome.Fault);
             }
 
             var delay = backoff.Delay(failures);
             writer.ReportHealth(StreamHealth.Offline, $"{outcome.Fault}; retry {failures} in {delay.TotalSeconds:0.0} s");
-            Log.Reconnecting(logger, streamId, outcome.Fault, failures, delay.TotalSeconds);
+            CaptureLog.Reconnecting(logger, streamId, outcome.Fault, failures, delay.TotalSeconds);
             try
             {
                 await Task.Delay(delay, time, cancellationToken);

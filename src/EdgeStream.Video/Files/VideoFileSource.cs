@@ -81,11 +81,11 @@ public sealed class VideoFileSource : IStreamSource
             var expected = (long)capture.FrameCount;
             if (pass == 1)
             {
-                Log.FileOpened(_logger, StreamId, _path, capture.FrameWidth, capture.FrameHeight, fps, expected, capture.GetBackendName());
+                FileLog.FileOpened(_logger, StreamId, _path, capture.FrameWidth, capture.FrameHeight, fps, expected, capture.GetBackendName());
             }
             else
             {
-                Log.Looping(_logger, StreamId, _path, pass);
+                FileLog.Looping(_logger, StreamId, _path, pass);
             }
 
             if (pass == 1)
@@ -138,7 +138,7 @@ public sealed class VideoFileSource : IStreamSource
 
             if (VideoFileProbe.LooksTruncated(passFrames, expected))
             {
-                Log.FileShort(_logger, StreamId, _path, passFrames, expected);
+                FileLog.FileShort(_logger, StreamId, _path, passFrames, expected);
                 writer.ReportHealth(StreamHealth.Degraded, $"{_path}: decoded {passFrames} of {expected} frames (truncated or corrupt)");
             }
 

@@ -67,14 +67,14 @@ public sealed class PipeSource : IStreamSource
         {
             var safe = _command.Redact(line);
             stderr.Add(safe);
-            Log.PipeStderr(_logger, StreamId, safe);
+            PipeLog.PipeStderr(_logger, StreamId, safe);
         });
         if (ChildProcess.TryStart(process, _command) is { } startProblem)
         {
             return SessionOutcome.Failed(0, startProblem);
         }
 
-        Log.PipeStarted(_logger, StreamId, _command.Display);
+        PipeLog.PipeStarted(_logger, StreamId, _command.Display);
         emitter.BeginSession();
         var stallAfter = TimeSpan.FromSeconds(_options.StallTimeoutSeconds);
         var firstFrameAfter = TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds);

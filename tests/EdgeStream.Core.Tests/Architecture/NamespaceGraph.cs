@@ -5,7 +5,10 @@ namespace EdgeStream.Core.Tests.Architecture;
 /// <summary>
 /// The folder-to-folder dependencies of one source project, read from its C# files: a file in
 /// <c>EdgeStream.P.A</c> depends on folder B when it has <c>using EdgeStream.P.B</c> or names
-/// <c>EdgeStream.P.B.Type</c> in code (comments and strings are ignored). Sub-namespaces count as their top folder.
+/// <c>EdgeStream.P.B.Type</c> or <c>B.Type</c> in code (comments and strings are ignored), and on the project's root
+/// namespace ("(root)") when it names a type declared there (no using is needed for a parent namespace, so the names
+/// are what shows it; a name its own folder also declares counts as the folder's). Sub-namespaces count as their top
+/// folder.
 /// </summary>
 internal sealed partial class NamespaceGraph
 {
@@ -28,6 +31,9 @@ internal sealed partial class NamespaceGraph
             .ToList();
         var folders = files.Select(f => FolderOf(project, File.ReadAllText(f))).Where(f => f is not null).Select(f => f!).ToHashSet(StringComparer.Ordinal);
         var edges = folders.ToDictionary(f => f, _ => new SortedSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var declared = files.GroupBy(f => FolderOf(project, File.ReadAllText(f)) ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(f => TypeDeclaration().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var rootTypes = declared.GetValueOrDefault("(root)") ?? [];
         foreach (var file in files)
         {
             var text = File.ReadAllText(file);
@@ -37,9 +43,12 @@ internal sealed partial class NamespaceGraph
             }
 
             var code = CommentsAndStrings().Replace(text, " ");
-            foreach (var to in folders)
+            foreach (var to in folders.Where(to => to != from))
             {
-                if (to != from && to != "(root)" && Uses(project, code, to))
+                var uses = to == "(root)"
+                    ? rootTypes.Except(declared[from]).Any(type => Regex.IsMatch(code, $@"(?<![\w.]){Regex.Escape(type)}\b"))
+                    : Uses(project, code, to);
+                if (uses)
                 {
                     edges[from].Add(to);
                 }
@@ -108,8 +117,12 @@ internal sealed partial class NamespaceGraph
     {
         var qualified = Regex.Escape($"{project}.{folder}");
         return Regex.IsMatch(code, $@"^\s*using (static )?{qualified}(\.[\w.]+)?;", RegexOptions.Multiline)
-            || Regex.IsMatch(code, $@"(?<![\w.]){qualified}\.[A-Z]");
+            || Regex.IsMatch(code, $@"(?<![\w.]){qualified}\.[A-Z]")
+            || Regex.IsMatch(code, $@"(?<![\w.]){Regex.Escape(folder)}\.[A-Z]\w*(?=[\s(<])(?!\s*=)");
     }
+
+    [GeneratedRegex(@"^\s*(?:(?:public|internal|private|protected|static|sealed|abstract|partial|readonly|file)\s+)*(?:class|record|struct|interface|enum)\s+(\w+)", RegexOptions.Multiline)]
+    private static partial Regex TypeDeclaration();
 
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|@?""(?:[^""\\\n]|\\.)*""", RegexOptions.Singleline)]
     private static partial Regex CommentsAndStrings();

@@ -3,9 +3,9 @@ using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Onnx.Cuda;
 using Microsoft.ML.OnnxRuntime;
 
-namespace EdgeStream.Onnx;
+namespace EdgeStream.Onnx.Sessions;
 
-/// <summary>The one place where ONNX Runtime's exceptions become EdgeStream's (DESIGN section 11.3).</summary>
+/// <summary>The one place where ONNX Runtime's exceptions become EdgeStream's (docs/architecture.md, "Failures").</summary>
 internal static class OrtErrors
 {
     /// <summary>Exceptions ONNX Runtime raises when a session cannot be created or a provider cannot load.</summary>

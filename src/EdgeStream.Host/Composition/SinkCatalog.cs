@@ -59,7 +59,7 @@ internal static class SinkCatalog
         }
     }
 
-    /// <summary>The MQTT sink behind the durable outbox (DESIGN section 8); it owns <paramref name="link"/> from here on.</summary>
+    /// <summary>The MQTT sink behind the durable outbox (docs/reliability.md, "The outbox"); it owns <paramref name="link"/> from here on.</summary>
     private static async Task<IEventSink> StartOutboxAsync(MqttDeviceLink link, OutboxOptions outbox, ILoggerFactory loggers, TimeProvider time)
     {
         try

@@ -5,7 +5,7 @@ using MQTTnet.Exceptions;
 namespace EdgeStream.Mqtt.Connection;
 
 /// <summary>
-/// One MQTT client kept connected (MQTTnet 5 has no managed client; DESIGN section 8). A supervisor loop pings
+/// One MQTT client kept connected (MQTTnet 5 has no managed client; docs/reliability.md). A supervisor loop pings
 /// the broker every keep-alive interval with <c>TryPingAsync</c>; when the ping fails or the client reports a
 /// disconnect it calls <c>TryDisconnectAsync</c> (a half-open connection still says <c>IsConnected</c>) and
 /// reconnects with exponential backoff and jitter. After each connect the <see cref="OnConnected"/> actions run

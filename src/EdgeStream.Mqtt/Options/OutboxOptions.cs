@@ -1,7 +1,7 @@
 namespace EdgeStream.Mqtt.Options;
 
 /// <summary>
-/// The durable event outbox in front of MQTT (section <c>EdgeStream:Outbox</c>, DESIGN section 8): every event is committed
+/// The durable event outbox in front of MQTT (section <c>EdgeStream:Outbox</c>, docs/reliability.md, "The outbox"): every event is committed
 /// to a local SQLite file before it is published and deleted only after the broker's PUBACK, so a broker or uplink
 /// outage, a crash or a power cut loses nothing. The bounds below are the only way an event is ever dropped: beyond
 /// them the oldest events go first, counted and logged. See docs/reliability.md.

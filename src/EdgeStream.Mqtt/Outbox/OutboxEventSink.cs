@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace EdgeStream.Mqtt.Outbox;
 
 /// <summary>
-/// The MQTT sink behind the durable outbox (DESIGN section 8): <see cref="PublishAsync"/> commits the event to SQLite
+/// The MQTT sink behind the durable outbox (docs/reliability.md, "The outbox"): <see cref="PublishAsync"/> commits the event to SQLite
 /// (fsynced) and returns, so the pipeline never waits on the network; the <see cref="OutboxPublisher"/> sends it in
 /// order and deletes it after the PUBACK. States and statuses are retained latest-values: kept in memory, latest per
 /// topic, sent by the same publisher. Delivery is at-least-once: an event whose PUBACK was lost (connection dropped,

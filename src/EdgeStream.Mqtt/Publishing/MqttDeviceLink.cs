@@ -9,7 +9,7 @@ using MQTTnet;
 namespace EdgeStream.Mqtt.Publishing;
 
 /// <summary>
-/// The device's link to the broker (DESIGN section 5): the embedded broker when <see cref="MqttOptions.Broker"/> is
+/// The device's link to the broker (docs/events.md): the embedded broker when <see cref="MqttOptions.Broker"/> is
 /// <c>embedded</c>, the client connection, the topics and message shapes, and the device's retained status: its
 /// inventory is re-published <c>online</c> on every (re)connect, the last will is its <c>offline</c> status, and a clean
 /// stop publishes <c>offline</c> itself before disconnecting. Both MQTT sinks publish through one and own it:

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace EdgeStream.Mqtt.Publishing;
 
 /// <summary>
-/// Publishes events, states and statuses over MQTT (DESIGN section 5) straight through its <see cref="MqttDeviceLink"/>,
+/// Publishes events, states and statuses over MQTT (docs/events.md) straight through its <see cref="MqttDeviceLink"/>,
 /// which it owns. <see cref="PublishAsync"/> returns only after the broker's PUBACK and throws
 /// <see cref="MqttPublishException"/> otherwise. States and statuses are retained and best effort. For delivery that
 /// survives outages and restarts, <see cref="Outbox.OutboxEventSink"/> publishes through a link instead.

@@ -7,7 +7,7 @@ using MQTTnet.Protocol;
 namespace EdgeStream.Mqtt.Publishing;
 
 /// <summary>
-/// The MQTT messages of DESIGN section 5: topic, retain flag and QoS per kind. Everything is QoS 1; events are not
+/// The MQTT messages of docs/events.md ("Topics", "Delivery"): topic, retain flag and QoS per kind. Everything is QoS 1; events are not
 /// retained (a subscriber that joins later must not see old events as new), statuses and states are.
 /// </summary>
 public sealed class MqttMessages(MqttTopics topics, bool mqtt5)

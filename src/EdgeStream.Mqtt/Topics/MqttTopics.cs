@@ -1,7 +1,7 @@
 namespace EdgeStream.Mqtt.Topics;
 
 /// <summary>
-/// The topic layout of DESIGN section 5, in one place:
+/// The topic layout of docs/events.md ("Topics"), in one place:
 /// <c>{prefix}/{device}/status</c> (retained), <c>{prefix}/{device}/{stream}/status</c> (retained),
 /// <c>{prefix}/{device}/{stream}/events</c> (QoS 1, not retained), <c>{prefix}/{device}/{stream}/state</c> (retained).
 /// </summary>

@@ -76,7 +76,7 @@ internal static class SessionLoader
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
 
-        // Spinning intra-op workers burn the cores that capture and preprocessing need on small boxes (DESIGN section 7).
+        // Spinning intra-op workers burn the cores that capture and preprocessing need on small boxes (docs/inference.md; benchmarks/README.md measures the thread counts).
         so.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
 
         // float16 models run on the CPU provider through Casts to float32 kernels (CastFloat16Transformer). In ORT 1.31.1

@@ -3,7 +3,7 @@
 
 Usage: /usr/bin/python3 rtsp_server.py FILE.mp4 PORT [MOUNT]   (default mount: /test)
 Needs Debian's gir1.2-gst-rtsp-server-1.0, python3-gi, gstreamer1.0-plugins-good/-bad.
-Facts this relies on (DESIGN section 9): the loop is a SEGMENT seek sent to the demuxer itself (a seek on
+Facts this relies on (checked on Debian 12 GStreamer 1.22; docs/video.md has the RTSP notes): the loop is a SEGMENT seek sent to the demuxer itself (a seek on
 the whole pipeline is ignored), and media is not shared (a joining client would restart a shared one).
 """
 import sys

@@ -24,6 +24,26 @@ public sealed class BufferLedger
         }
     }
 
+    /// <summary>Rents a buffer from <paramref name="pool"/> and records it as out.</summary>
+    public float[] RentFrom(BufferPool pool)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var buffer = pool.Rent();
+        Rented(buffer);
+        return buffer;
+    }
+
+    /// <summary>Checks and records a buffer given back unwritten, and returns it to <paramref name="pool"/>.</summary>
+    public void GiveBackTo(BufferPool pool, float[] buffer, string streamId)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        Returned(buffer, pool.Length, "given back", streamId);
+        pool.Return(buffer);
+    }
+
+    /// <summary>Checks and records a buffer handed on with a write (whoever consumes it returns it to its pool).</summary>
+    public void HandedOn(float[] buffer, int length, string streamId) => Returned(buffer, length, "written", streamId);
+
     /// <summary>Records that <paramref name="buffer"/> was rented out.</summary>
     public void Rented(float[] buffer)
     {
@@ -42,7 +62,7 @@ public sealed class BufferLedger
     /// <param name="length">The step length every buffer of this writer has.</param>
     /// <param name="how">"written" or "given back", for the message.</param>
     /// <param name="streamId">The stream, for the message.</param>
-    public void Returned(float[] buffer, int length, string how, string streamId)
+    private void Returned(float[] buffer, int length, string how, string streamId)
     {
         ArgumentNullException.ThrowIfNull(buffer);
         if (buffer.Length != length)

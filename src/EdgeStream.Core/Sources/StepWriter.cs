@@ -64,22 +64,13 @@ internal sealed class StepWriter : IStepWriter
     /// <summary>Buffers rented by the source and not yet written or given back.</summary>
     public BufferLedger Ledger { get; } = new();
 
-    public float[] Rent()
-    {
-        var buffer = Pool.Rent();
-        Ledger.Rented(buffer);
-        return buffer;
-    }
+    public float[] Rent() => Ledger.RentFrom(Pool);
 
-    public void GiveBack(float[] buffer)
-    {
-        Ledger.Returned(buffer, StepLength, "given back", StreamId);
-        Pool.Return(buffer);
-    }
+    public void GiveBack(float[] buffer) => Ledger.GiveBackTo(Pool, buffer, StreamId);
 
     public void Write(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, float[] buffer)
     {
-        Ledger.Returned(buffer, StepLength, "written", StreamId);
+        Ledger.HandedOn(buffer, StepLength, StreamId);
         var item = new StepItem(Index, sequence, timestamp, capturedAt, buffer, Pool);
         if (!_steps.Writer.TryWrite(item) && !WaitAndWrite(item))
         {

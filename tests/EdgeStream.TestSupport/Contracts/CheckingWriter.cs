@@ -27,22 +27,13 @@ public sealed class CheckingWriter(int stepLength, string streamId) : IStepWrite
     /// <summary>Rule breaks seen (also thrown at the source when they happen).</summary>
     public IReadOnlyList<string> Violations { get { lock (_gate) { return [.. _violations]; } } }
 
-    public float[] Rent()
-    {
-        var buffer = _pool.Rent();
-        Ledger.Rented(buffer);
-        return buffer;
-    }
+    public float[] Rent() => Ledger.RentFrom(_pool);
 
-    public void GiveBack(float[] buffer)
-    {
-        Check(() => Ledger.Returned(buffer, stepLength, "given back", streamId));
-        _pool.Return(buffer);
-    }
+    public void GiveBack(float[] buffer) => Check(() => Ledger.GiveBackTo(_pool, buffer, streamId));
 
     public void Write(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, float[] buffer)
     {
-        Check(() => Ledger.Returned(buffer, stepLength, "written", streamId));
+        Check(() => Ledger.HandedOn(buffer, stepLength, streamId));
         lock (_gate)
         {
             if (_health.Count == 0 || _health[^1].Health == StreamHealth.Offline)

@@ -38,22 +38,13 @@ public sealed class RecordingWriter(int stepLength, bool keepValues = true) : IS
 
     public DateTimeOffset? LastTimestamp { get; private set; }
 
-    public float[] Rent()
-    {
-        var buffer = _pool.Rent();
-        Ledger.Rented(buffer);
-        return buffer;
-    }
+    public float[] Rent() => Ledger.RentFrom(_pool);
 
-    public void GiveBack(float[] buffer)
-    {
-        Ledger.Returned(buffer, stepLength, "given back", "recording");
-        _pool.Return(buffer);
-    }
+    public void GiveBack(float[] buffer) => Ledger.GiveBackTo(_pool, buffer, "recording");
 
     public void Write(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, float[] buffer)
     {
-        Ledger.Returned(buffer, stepLength, "written", "recording");
+        Ledger.HandedOn(buffer, stepLength, "recording");
         lock (_gate)
         {
             if (LastTimestamp is { } last && timestamp <= last)

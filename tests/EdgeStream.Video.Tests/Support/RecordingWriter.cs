@@ -33,22 +33,13 @@ internal sealed class RecordingWriter(int stepLength) : IStepWriter
     /// <summary>The ownership rule, as the pipeline's writer enforces it.</summary>
     public BufferLedger Ledger { get; } = new();
 
-    public float[] Rent()
-    {
-        var buffer = Pool.Rent();
-        Ledger.Rented(buffer);
-        return buffer;
-    }
+    public float[] Rent() => Ledger.RentFrom(Pool);
 
-    public void GiveBack(float[] buffer)
-    {
-        Ledger.Returned(buffer, stepLength, "given back", "recording");
-        Pool.Return(buffer);
-    }
+    public void GiveBack(float[] buffer) => Ledger.GiveBackTo(Pool, buffer, "recording");
 
     public void Write(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, float[] buffer)
     {
-        Ledger.Returned(buffer, stepLength, "written", "recording");
+        Ledger.HandedOn(buffer, stepLength, "recording");
         var data = KeepData ? buffer.AsSpan(0, stepLength).ToArray() : null;
         var mean = Mean(buffer);
         lock (_lock)

@@ -67,6 +67,7 @@ public sealed class PipeSourceContract : StreamSourceContract
 }
 
 /// <summary>A live RTSP stream from a real server, as a user configures it (the factory picks the source).</summary>
+[Collection(RtspServerTests.Name)]
 public sealed class RtspSourceContract : StreamSourceContract, IAsyncLifetime
 {
     private RtspTestServer? _server;

@@ -8,6 +8,7 @@ using EdgeStream.Video.Tests.Support;
 namespace EdgeStream.Video.Tests.Rtsp;
 
 /// <summary>Network streams through the ffmpeg pipe source against real servers on 127.0.0.1.</summary>
+[Collection(RtspServerTests.Name)]
 public class NetworkStreamTests
 {
     private static VideoSourceFactory Factory(VideoSourceOptions options) => new(options);

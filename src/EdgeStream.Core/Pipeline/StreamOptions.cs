@@ -31,7 +31,7 @@ public sealed class StreamOptions
     /// <summary>Window stride in steps. Default: the manifest's.</summary>
     public int? Stride { get; set; }
 
-    /// <summary>Window length in steps. Only models with a dynamic time axis accept another value. Default: the manifest's.</summary>
+    /// <summary>Window length in steps; must equal the model's fixed window (the host refuses another value at start-up). Default: the manifest's.</summary>
     public int? WindowLength { get; set; }
 
     /// <summary>Score threshold to enter a label. Default: the manifest's.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EdgeStream.Host.Bench;
+using EdgeStream.Host.Configuration;
 using EdgeStream.Host.Output;
 
 namespace EdgeStream.Host.Cli;
@@ -18,6 +19,23 @@ internal static class BenchCommand
         common.AddTo(command);
         command.SetAction((result, _) => StartupErrors.GuardAsync(error, async () =>
         {
+            // Checked before anything opens: a bad count is a usage error (exit 2), not an exception from the runner.
+            var problems = new List<string>();
+            if (result.GetValue(frames) < 1)
+            {
+                problems.Add($"--frames: {result.GetValue(frames)} must be at least 1 (frames per measurement)");
+            }
+
+            if (result.GetValue(runs) < 1)
+            {
+                problems.Add($"--runs: {result.GetValue(runs)} must be at least 1");
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new ConfigurationException(problems);
+            }
+
             using var interrupt = new InterruptSignal();
             var bench = await BenchRunner.RunAsync(result.GetValue(clip)!, common.Request(result), result.GetValue(runs), result.GetValue(frames), interrupt.Token);
             await output.WriteAsync(Render(bench));

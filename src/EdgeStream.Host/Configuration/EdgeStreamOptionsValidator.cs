@@ -1,3 +1,4 @@
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Core.Pipeline;
 using EdgeStream.Mqtt.Options;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,12 @@ internal sealed class EdgeStreamOptionsValidator : IValidateOptions<EdgeStreamOp
 
     private static void CheckStreams(EdgeStreamOptions options, List<string> problems)
     {
+        if (options.Streams.Count == 0)
+        {
+            problems.Add($"{S}:Streams: no stream is configured; add one with an Id, a Uri and a Model (see the README's configuration section)");
+        }
+
+        var manifests = new Dictionary<string, ModelManifest?>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Streams.Count; i++)
         {
@@ -46,12 +53,27 @@ internal sealed class EdgeStreamOptionsValidator : IValidateOptions<EdgeStreamOp
                 problems.Add($"{key}:Id: '{stream.Id}' is used by another stream; stream ids must be unique");
             }
 
-            if (!options.Models.ContainsKey(stream.Model))
+            if (!options.Models.TryGetValue(stream.Model, out var model))
             {
                 var known = options.Models.Count == 0 ? "none is configured" : "configured: " + string.Join(", ", options.Models.Keys);
                 problems.Add($"{key}:Model: '{stream.Model}' is not a model under {S}:Models ({known})");
             }
+            else if (ManifestOf(stream.Model, model, manifests) is { } manifest)
+            {
+                StreamModelRules.Check(key, stream, manifest, problems);
+            }
         }
+    }
+
+    private static ModelManifest? ManifestOf(string name, ModelOptions model, Dictionary<string, ModelManifest?> read)
+    {
+        if (!read.TryGetValue(name, out var manifest))
+        {
+            manifest = StreamModelRules.TryRead(model.Path);
+            read[name] = manifest;
+        }
+
+        return manifest;
     }
 
     private static void CheckPipeline(PipelineOptions pipeline, List<string> problems)

@@ -36,6 +36,21 @@ internal static class Secrets
         var fromFile = new ConfigurationBuilder().AddJsonFile(file.Path, optional: false).Build();
         return fromFile.AsEnumerable()
             .Where(pair => SecretNames.Contains(pair.Key.Split(':')[^1], StringComparer.OrdinalIgnoreCase) && !string.IsNullOrEmpty(pair.Value))
-            .Select(pair => $"{pair.Key}: secrets are not read from config files ({file.Path}); set EDGESTREAM__{pair.Key[(ConfigKeys.Section.Length + 1)..].Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()} or the systemd credential {MqttPasswordCredential}");
+            .Select(pair => $"{pair.Key}: secrets are not read from config files ({file.Path}); {WhereToSet(pair.Key)}");
     }
+
+    /// <summary>
+    /// <c>--set ...Password=...</c> is refused as a config file's is: a command line is readable by every local user
+    /// (<c>/proc/PID/cmdline</c>, <c>ps</c>). The value is never echoed.
+    /// </summary>
+    public static IEnumerable<string> FindInOverrides(IReadOnlyDictionary<string, string?> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        return overrides
+            .Where(pair => SecretNames.Contains(pair.Key.Split(':')[^1], StringComparer.OrdinalIgnoreCase) && !string.IsNullOrEmpty(pair.Value))
+            .Select(pair => $"--set {pair.Key}: secrets are not read from the command line (every local user can read it in /proc); {WhereToSet(pair.Key)}");
+    }
+
+    private static string WhereToSet(string key) =>
+        $"set EDGESTREAM__{key[(ConfigKeys.Section.Length + 1)..].Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()}, the systemd credential {MqttPasswordCredential} or Mqtt:PasswordFile";
 }

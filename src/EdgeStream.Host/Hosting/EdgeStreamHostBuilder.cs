@@ -34,6 +34,7 @@ internal static class EdgeStreamHostBuilder
         var configuration = BuildConfiguration(file, request, environment);
         var problems = ConfigSchemaCheck.FindProblems(configuration, ConfigSchema.Sections);
         problems.AddRange(Secrets.FindInFile(file));
+        problems.AddRange(Secrets.FindInOverrides(OverridesSource.Parse(request.Overrides)));
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);

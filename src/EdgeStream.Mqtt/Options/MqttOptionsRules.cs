@@ -16,6 +16,11 @@ public static class MqttOptionsRules
         {
             problems.Add($"{key}:Broker: '{options.Broker}' is not 'embedded', mqtt://host[:port] or mqtts://host[:port]");
         }
+        else if (Uri.TryCreate(options.Broker, UriKind.Absolute, out var withUser) && withUser.UserInfo.Length > 0)
+        {
+            // The URL is not echoed: it holds a password. Logs and /proc would show it, so it has no place there.
+            problems.Add($"{key}:Broker: a user name or password in the broker URL is refused (it would show in logs); set {key}:Username, and the password through EDGESTREAM__MQTT__PASSWORD, the systemd credential mqtt-password or {key}:PasswordFile");
+        }
 
         if (options.EmbeddedPort is < 0 or > 65535)
         {

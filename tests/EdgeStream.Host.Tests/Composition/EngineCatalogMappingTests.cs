@@ -34,6 +34,7 @@ public sealed class EngineCatalogMappingTests
         Collect(typeof(EngineOptions), new EngineOptions(), [], probes);
         using var config = new TempConfig(ConfigJson(probes));
         config.AddModelFolder("models/" + Model);
+        config.AddFile("clip.mp4"); // a config needs a stream; this one is never opened
 
         var engine = EngineCatalog.EngineOptionsFor(Load(config).Models[Model]);
 
@@ -108,6 +109,7 @@ public sealed class EngineCatalogMappingTests
             {
                 ["Device"] = "box-1",
                 ["Models"] = new Dictionary<string, object> { [Model] = model },
+                ["Streams"] = new[] { new Dictionary<string, object> { ["Id"] = "cam1", ["Uri"] = "clip.mp4", ["Model"] = Model } },
                 ["Mqtt"] = new Dictionary<string, object> { ["Enabled"] = false },
             },
         };

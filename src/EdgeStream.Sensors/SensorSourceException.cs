@@ -1,3 +1,5 @@
+using EdgeStream.Core.Sources;
+
 namespace EdgeStream.Sensors;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace EdgeStream.Sensors;
 /// file lacks, a channel count that does not fit the stream's model. Bad samples never throw: they
 /// are rejected one by one and the stream goes on.
 /// </summary>
-public sealed class SensorSourceException : Exception
+public sealed class SensorSourceException : SourceGaveUpException
 {
     public SensorSourceException()
     {

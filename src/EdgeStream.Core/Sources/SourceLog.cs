@@ -11,6 +11,9 @@ internal static partial class SourceLog
     [LoggerMessage(1011, LogLevel.Error, "Stream {Stream}: source failed and gave up")]
     public static partial void SourceFailed(ILogger logger, string stream, Exception exception);
 
+    [LoggerMessage(1015, LogLevel.Error, "Stream {Stream}: source gave up: {Reason}")]
+    public static partial void SourceGaveUp(ILogger logger, string stream, string reason);
+
     [LoggerMessage(1012, LogLevel.Warning, "Stream {Stream}: step rejected: {Reason} (further rejects are logged at debug level; all are counted)")]
     public static partial void FirstReject(ILogger logger, string stream, string reason);
 

@@ -24,6 +24,11 @@ internal static class SourceRunner
         {
             ReportEnd(writer, "stopped");
         }
+        catch (SourceGaveUpException ex)
+        {
+            SourceLog.SourceGaveUp(logger, writer.StreamId, ex.Message);
+            writer.ReportHealth(StreamHealth.Offline, $"source failed: {ex.Message}");
+        }
 #pragma warning disable CA1031 // A source that gives up takes only its own stream offline (docs/architecture.md, "Failures").
         catch (Exception ex)
 #pragma warning restore CA1031

@@ -26,7 +26,18 @@ internal static class EdgeStreamCli
 
             // run hands Ctrl-C/SIGTERM to the generic host (graceful drain); the others watch the token themselves.
             ProcessTerminationTimeout = null,
+
+            // An unexpected exception becomes one line and a report file (CrashReport), not System.CommandLine's
+            // printed stack trace.
+            EnableDefaultExceptionHandler = false,
         };
-        return await root.Parse(args).InvokeAsync(configuration);
+        try
+        {
+            return await root.Parse(args).InvokeAsync(configuration);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return await CrashReport.WriteAsync(e, args, error);
+        }
     }
 }

@@ -35,6 +35,7 @@ public sealed class BadStreamTests(ITestOutputHelper output)
         Assert.False(process.HasExited, process.Transcript);
         Assert.Contains(corrupt, JsonDocument.Parse(offline).RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains(process.Stdout.Concat(process.Stderr), l => l.Contains(corrupt, StringComparison.Ordinal));
+        Assert.DoesNotContain(process.Stderr, l => l.Contains("   at ", StringComparison.Ordinal)); // a source that gives up is not a bug: no stack trace
         EdgeStreamProcess.Terminate(process);
         var exit = await process.WaitForExitAsync(Patience);
         Assert.True(exit == 0, $"a bad stream is bad input, not a failure of the service; exit code {exit}\n{process.Transcript}");

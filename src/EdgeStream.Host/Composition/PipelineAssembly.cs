@@ -40,10 +40,15 @@ internal sealed class PipelineAssembly : IAsyncDisposable
         var options = request.Options;
         var engines = new List<IDisposable>();
         var sources = new List<IStreamSource>();
+        List<IEventSink> sinks = [];
         try
         {
             var byModel = EngineCatalog.Load(options, request.Loggers, engines);
-            var catalog = new SourceCatalog(options, request.Video, request.BaseDirectory, request.Time, request.Loggers) { Epoch = request.Epoch };
+            var online = OnlineStatus(options, byModel);
+
+            // Sinks first: the embedded broker they start decides the port mqtt: sensor streams dial.
+            (sinks, var embeddedPort) = await SinkCatalog.CreateAsync(options, online, request.Loggers, request.Time, cancellationToken);
+            var catalog = new SourceCatalog(options, request.Video, request.BaseDirectory, request.Time, request.Loggers, embeddedPort) { Epoch = request.Epoch };
             var bindings = new List<StreamBinding>(options.Streams.Count);
             for (var i = 0; i < options.Streams.Count; i++)
             {
@@ -54,14 +59,19 @@ internal sealed class PipelineAssembly : IAsyncDisposable
                 bindings.Add(new StreamBinding(stream, source, engine) { IgnoredLabels = options.Models[stream.Model].IgnoredLabels });
             }
 
-            var online = OnlineStatus(options, byModel);
-            var sinks = await SinkCatalog.CreateAsync(options, online, request.Loggers, request.Time, cancellationToken);
-            sinks.AddRange(request.ExtraSinks);
-            var pipeline = new EdgePipeline(options.Device, bindings, sinks, options.Pipeline, request.Loggers, request.Time);
-            return new PipelineAssembly(pipeline, engines, sources, sinks, online);
+            // The caller's extra sinks join only now: until the assembly exists they stay the caller's to dispose.
+            List<IEventSink> all = [.. sinks, .. request.ExtraSinks];
+            var pipeline = new EdgePipeline(options.Device, bindings, all, options.Pipeline, request.Loggers, request.Time);
+            return new PipelineAssembly(pipeline, engines, sources, all, online);
         }
         catch
         {
+            // The sinks made here (the MQTT link and its broker among them) are closed too, not left running.
+            foreach (var sink in sinks)
+            {
+                await sink.DisposeAsync();
+            }
+
             await DisposeAllAsync(sources, engines);
             throw;
         }

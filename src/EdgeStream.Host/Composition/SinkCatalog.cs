@@ -13,9 +13,11 @@ namespace EdgeStream.Host.Composition;
 /// <summary>The configured sinks: console (stdout), JSONL file, MQTT (embedded broker or external; behind the SQLite outbox unless <c>Outbox:Enabled</c> is false).</summary>
 internal static class SinkCatalog
 {
-    public static async Task<List<IEventSink>> CreateAsync(EdgeStreamOptions options, DeviceStatus online, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The configured sinks, and the port of the embedded broker when one was started (for mqtt: sensor streams).</summary>
+    public static async Task<(List<IEventSink> Sinks, int? EmbeddedPort)> CreateAsync(EdgeStreamOptions options, DeviceStatus online, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
     {
         var sinks = new List<IEventSink>();
+        int? embeddedPort = null;
         try
         {
             if (options.Sinks.Console)
@@ -31,10 +33,11 @@ internal static class SinkCatalog
             if (options.Mqtt.Enabled)
             {
                 var link = await StartMqttAsync(options.Mqtt, online, loggers, time, cancellationToken);
+                embeddedPort = link.Broker?.Port;
                 sinks.Add(options.Outbox.Enabled ? await StartOutboxAsync(link, options.Outbox, loggers, time) : new MqttEventSink(link));
             }
 
-            return sinks;
+            return (sinks, embeddedPort);
         }
         catch
         {

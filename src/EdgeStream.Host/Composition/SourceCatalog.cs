@@ -16,12 +16,14 @@ namespace EdgeStream.Host.Composition;
 /// Makes each stream's source from its URI: sensor URIs (csv:, *.csv, mqtt:) through the sensor factory, the rest
 /// through the video factory. A video stream needs an action model and a sensor stream an anomaly model.
 /// With a fixed <see cref="Epoch"/> (replay) video files start their stream time there, so replays are identical.
+/// <c>mqtt:</c> streams dial the embedded broker on <paramref name="embeddedPort"/> (the port it really listens on,
+/// which differs from the configured one when that is 0), so the sinks, which start the broker, are made first.
 /// </summary>
-internal sealed class SourceCatalog(EdgeStreamOptions options, VideoSourceOptions video, string baseDirectory, TimeProvider time, ILoggerFactory loggers)
+internal sealed class SourceCatalog(EdgeStreamOptions options, VideoSourceOptions video, string baseDirectory, TimeProvider time, ILoggerFactory loggers, int? embeddedPort)
 {
     private readonly SensorSourceFactory _sensors = new(
         baseDirectory,
-        options.Mqtt.Enabled ? MqttSensorSources.From(options.Mqtt, options.Device, time, loggers) : null,
+        options.Mqtt.Enabled ? MqttSensorSources.From(MqttSensorSources.ConnectionFrom(options.Mqtt, options.Device, embeddedPort), time, loggers) : null,
         time,
         loggers);
 

@@ -42,20 +42,11 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             .WithDefaultEndpointPort(options.Port)
             .Build();
         var server = factory.CreateMqttServer(serverOptions);
-        if (options.Username is not null)
+        server.ValidatingConnectionAsync += args =>
         {
-            server.ValidatingConnectionAsync += args =>
-            {
-                var ok = string.Equals(args.UserName, options.Username, StringComparison.Ordinal)
-                    && string.Equals(args.Password, options.Password, StringComparison.Ordinal);
-                if (!ok)
-                {
-                    args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
-                }
-
-                return Task.CompletedTask;
-            };
-        }
+            Validate(args, options);
+            return Task.CompletedTask;
+        };
 
         try
         {
@@ -73,6 +64,28 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         var port = serverOptions.DefaultEndpointOptions.Port;
         Log.BrokerStarted(logger, port);
         return new EmbeddedBroker(server, port, logger);
+    }
+
+    /// <summary>
+    /// Credentials when users are configured, and a client id for a client that sent none: MQTT 3.1.1 and 5 allow an
+    /// empty id with a clean session (the server assigns one), and <c>mosquitto_sub</c> sends none by default; MQTTnet
+    /// refuses it unless the server assigns one here. An empty id with a persistent session stays refused (the spec
+    /// has no session to resume for it).
+    /// </summary>
+    private static void Validate(ValidatingConnectionEventArgs args, EmbeddedBrokerOptions options)
+    {
+        if (options.Username is not null
+            && !(string.Equals(args.UserName, options.Username, StringComparison.Ordinal) && string.Equals(args.Password, options.Password, StringComparison.Ordinal)))
+        {
+            args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            return;
+        }
+
+        if (string.IsNullOrEmpty(args.ClientId) && args.CleanSession != false)
+        {
+            args.AssignedClientIdentifier = "auto-" + Guid.NewGuid().ToString("N")[..12];
+            args.ReasonCode = MqttConnectReasonCode.Success;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -65,13 +65,27 @@ internal static class ReplayCommand
                 Count(s.Dropped),
                 Count(s.Rejected),
                 s.Fps.ToString("F0", CultureInfo.InvariantCulture),
-                s.Failure is null ? (s.Labels.Count == 0 ? "-" : string.Join(" > ", s.Labels)) : "FAILED: " + s.Failure);
+                Labels(s));
         }
 
         var seconds = replay.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
         var tail = replay.Interrupted ? "interrupted" : $"{replay.Events.Count} events in {seconds} s";
+        if (replay.SinkFailures > 0)
+        {
+            tail += string.Create(CultureInfo.InvariantCulture, $"; FAILED: {replay.SinkFailures} publishes were refused or timed out (the log names the sink and why), so not every event was delivered");
+        }
+
         return table + tail + "\n";
     }
+
+    /// <summary>The labels the stream's events started, why it failed, or why it had nothing to judge.</summary>
+    private static string Labels(StreamSummary s) => s switch
+    {
+        { Failure: { } failure } => "FAILED: " + failure,
+        { Labels.Count: > 0 } => string.Join(" > ", s.Labels),
+        { Frames: > 0, Windows: 0 } => "- (shorter than one window of the model: nothing to judge)",
+        _ => "-",
+    };
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -16,9 +16,11 @@ internal sealed record StreamSummary(
     double Fps,
     string? Failure);
 
-internal sealed record ReplayResult(IReadOnlyList<StreamSummary> Streams, IReadOnlyList<DetectionEvent> Events, TimeSpan Elapsed, bool Interrupted)
+/// <param name="SinkFailures">Publishes a sink refused or timed out on (events, states, statuses): a replay whose
+/// events did not all reach <c>--broker</c> or <c>--out</c> failed, even if every stream ran.</param>
+internal sealed record ReplayResult(IReadOnlyList<StreamSummary> Streams, IReadOnlyList<DetectionEvent> Events, TimeSpan Elapsed, bool Interrupted, long SinkFailures = 0)
 {
-    public bool Failed => Streams.Any(s => s.Failure is not null);
+    public bool Failed => Streams.Any(s => s.Failure is not null) || SinkFailures > 0;
 
     /// <summary>The labels of a stream's start events, in order: what golden files compare.</summary>
     public static IReadOnlyList<string> StartedLabels(IEnumerable<DetectionEvent> events, string stream) =>

@@ -86,7 +86,7 @@ internal static class ReplayRunner
             progress?.Report(Progress(assembly.Pipeline.Snapshot(), total, elapsed));
             var events = recorder.Events;
             var streams = Summarise(assembly.Pipeline.Snapshot(), inputs, options, events, elapsed);
-            return new ReplayResult(streams, events, elapsed, cancellationToken.IsCancellationRequested);
+            return new ReplayResult(streams, events, elapsed, cancellationToken.IsCancellationRequested, assembly.Pipeline.SinkFailures);
         }
     }
 

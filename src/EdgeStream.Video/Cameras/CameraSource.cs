@@ -68,6 +68,11 @@ public sealed class CameraSource : IStreamSource
             // Keep one buffer: a lagging consumer then gets the newest frame, not a queue of stale ones.
             capture.Set(VideoCaptureProperties.BufferSize, 1);
             CameraLog.CameraOpened(_logger, StreamId, _device.ToString(), capture.FrameWidth, capture.FrameHeight, capture.GetBackendName());
+            if (FrameSize.Problem($"camera {_device}", capture.FrameWidth, capture.FrameHeight) is { } tooSmall)
+            {
+                return SessionOutcome.Failed(0, tooSmall);
+            }
+
             emitter.BeginSession();
             while (!cancellationToken.IsCancellationRequested)
             {

@@ -77,6 +77,11 @@ public sealed class VideoFileSource : IStreamSource
                 return SessionOutcome.Failed(frames, openProblem!);
             }
 
+            if (FrameSize.Problem(_path, capture.FrameWidth, capture.FrameHeight) is { } tooSmall)
+            {
+                return SessionOutcome.Failed(frames, tooSmall);
+            }
+
             var fps = capture.Fps;
             var expected = (long)capture.FrameCount;
             if (pass == 1)

@@ -11,22 +11,12 @@ public sealed class HostileArgumentTests
 {
     private const string Secret = "hunter2-not-for-logs";
 
-    private const string Config = """
-        {
-          "EdgeStream": {
-            "Models": { "action": { "Path": "model" } },
-            "Streams": [ { "Id": "cam1", "Uri": "clip.mp4", "Model": "action" } ],
-            "Mqtt": { "Enabled": false }
-          }
-        }
-        """;
-
     [Fact]
     public async Task Run_PasswordInASetOverride_ExitsTwoWithoutEchoingIt()
     {
-        using var config = Files();
+        using var config = CliRun.Files();
 
-        var (exit, error) = await RunAsync("run", "--config", config.Path, "--set", $"Mqtt:Password={Secret}");
+        var (exit, _, error) = await CliRun.RunAsync("run", "--config", config.Path, "--set", $"Mqtt:Password={Secret}");
 
         Assert.Equal(ExitCodes.StartupError, exit);
         Assert.Contains("--set EdgeStream:Mqtt:Password: secrets are not read from the command line", error, StringComparison.Ordinal);
@@ -37,9 +27,9 @@ public sealed class HostileArgumentTests
     [Fact]
     public async Task Run_CredentialsInTheBrokerUrl_ExitsTwoWithoutEchoingThem()
     {
-        using var config = Files();
+        using var config = CliRun.Files();
 
-        var (exit, error) = await RunAsync("run", "--config", config.Path, "--set", $"Mqtt:Broker=mqtt://edge:{Secret}@127.0.0.1:1883");
+        var (exit, _, error) = await CliRun.RunAsync("run", "--config", config.Path, "--set", $"Mqtt:Broker=mqtt://edge:{Secret}@127.0.0.1:1883");
 
         Assert.Equal(ExitCodes.StartupError, exit);
         Assert.Contains("EdgeStream:Mqtt:Broker: a user name or password in the broker URL is refused", error, StringComparison.Ordinal);
@@ -52,26 +42,10 @@ public sealed class HostileArgumentTests
     [InlineData("--runs", "0")]
     public async Task Bench_ACountBelowOne_ExitsTwoNamingTheOption(string option, string value)
     {
-        var (exit, error) = await RunAsync("bench", Path.Combine(TestEnvironment.Clips, "walk_sit_stand_fall.mp4"), option, value);
+        var (exit, _, error) = await CliRun.RunAsync("bench", Path.Combine(TestEnvironment.Clips, "walk_sit_stand_fall.mp4"), option, value);
 
         Assert.Equal(ExitCodes.StartupError, exit);
         Assert.Contains($"{option}: {value} must be at least 1", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-    }
-
-    private static TempConfig Files()
-    {
-        var config = new TempConfig(Config);
-        config.AddModelFolder("model");
-        config.AddFile("clip.mp4");
-        return config;
-    }
-
-    private static async Task<(int Exit, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await EdgeStreamCli.RunAsync(args, output, error);
-        return (exit, error.ToString());
     }
 }

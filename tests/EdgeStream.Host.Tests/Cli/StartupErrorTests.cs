@@ -6,15 +6,7 @@ namespace EdgeStream.Host.Tests.Cli;
 /// <summary>Bad config, missing or bad models: one clear message naming the key, exit code 2, nothing started.</summary>
 public sealed class StartupErrorTests
 {
-    private const string Config = """
-        {
-          "EdgeStream": {
-            "Models": { "action": { "Path": "model" } },
-            "Streams": [ { "Id": "cam1", "Uri": "clip.mp4", "Model": "action" } ],
-            "Mqtt": { "Enabled": false }
-          }
-        }
-        """;
+    private const string Config = CliRun.MinimalConfig;
 
     [Fact]
     public async Task Run_UnknownKey_ExitsTwoNamingTheKey()
@@ -67,18 +59,11 @@ public sealed class StartupErrorTests
         Assert.DoesNotContain("fail", output, StringComparison.Ordinal);
         Assert.Contains("action", output, StringComparison.Ordinal);
     }
-
     private static async Task<(int Exit, string Error)> RunAsync(params string[] args)
     {
-        var (exit, _, error) = await RunWithOutputAsync(args);
+        var (exit, _, error) = await CliRun.RunAsync(args);
         return (exit, error);
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunWithOutputAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await EdgeStreamCli.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunWithOutputAsync(params string[] args) => CliRun.RunAsync(args);
 }

@@ -81,12 +81,9 @@ public sealed class StreamModelRulesTests
         config.AddFile("clip.mp4");
         return config;
     }
-
     private static async Task<(int Exit, string Error)> RunAsync(TempConfig config)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await EdgeStreamCli.RunAsync(["run", "--config", config.Path], output, error);
-        return (exit, error.ToString());
+        var (exit, _, error) = await CliRun.RunAsync("run", "--config", config.Path);
+        return (exit, error);
     }
 }

@@ -42,12 +42,9 @@ public sealed class ReplayReportsWhatWentWrongTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await EdgeStreamCli.RunAsync(args, output, error).WaitAsync(TimeSpan.FromMinutes(2));
-        return (exit, output + error.ToString());
+        var (exit, output, error) = await CliRun.RunAsync(args);
+        return (exit, output + error);
     }
 }

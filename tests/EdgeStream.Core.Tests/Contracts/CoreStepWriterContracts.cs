@@ -14,3 +14,9 @@ public sealed class LosslessPipelineStepWriterContract : StepWriterContract
 {
     protected override IStepWriter Create() => new StepWriter(0, "cam1", Length, 16, lossless: true, new StepSignal(), _ => { }, NullLogger.Instance);
 }
+
+/// <summary>The writer the source contract hands every source.</summary>
+public sealed class CheckingWriterContract : StepWriterContract
+{
+    protected override IStepWriter Create() => new CheckingWriter(Length, "check");
+}

@@ -22,7 +22,7 @@ internal static class StreamModelRules
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{key}:WindowLength: {length} differs from model '{manifest.Name}''s fixed window of {fixedWindow} steps; remove the key or set it to {fixedWindow}"));
         }
 
-        if (manifest.Task == ModelTask.Action && stream.Threshold is { } threshold && threshold is > 1 and not double.NaN)
+        if (manifest.Task == ModelTask.Action && stream.Threshold is > 1 and { } threshold)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{key}:Threshold: {threshold} must be at most 1 for action model '{manifest.Name}' (its scores are probabilities)"));
         }

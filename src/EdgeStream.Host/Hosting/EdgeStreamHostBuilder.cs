@@ -31,10 +31,11 @@ internal static class EdgeStreamHostBuilder
         });
 
         // Checked apart from the host's own keys (contentRoot, ...), then layered onto them.
-        var configuration = BuildConfiguration(file, request, environment);
+        var overrides = OverridesSource.Parse(request.Overrides);
+        var configuration = BuildConfiguration(file, overrides, environment);
         var problems = ConfigSchemaCheck.FindProblems(configuration, ConfigSchema.Sections);
         problems.AddRange(Secrets.FindInFile(file));
-        problems.AddRange(Secrets.FindInOverrides(OverridesSource.Parse(request.Overrides)));
+        problems.AddRange(Secrets.FindInOverrides(overrides));
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
@@ -57,13 +58,13 @@ internal static class EdgeStreamHostBuilder
     public static ConfigFile ConfigFile(this HostApplicationBuilder builder) =>
         (ConfigFile)((IHostApplicationBuilder)builder).Properties[typeof(ConfigFile)];
 
-    private static IConfigurationRoot BuildConfiguration(ConfigFile file, ConfigRequest request, IDictionary environment)
+    private static IConfigurationRoot BuildConfiguration(ConfigFile file, Dictionary<string, string?> overrides, IDictionary environment)
     {
         var configuration = new ConfigurationBuilder();
         configuration.AddJsonFile(file.Path, optional: false, reloadOnChange: false);
         configuration.AddInMemoryCollection(Secrets.FromCredentials(environment));
         configuration.AddInMemoryCollection(EnvironmentVariablesSource.Read(environment));
-        configuration.AddInMemoryCollection(OverridesSource.Parse(request.Overrides));
+        configuration.AddInMemoryCollection(overrides);
         try
         {
             return configuration.Build();

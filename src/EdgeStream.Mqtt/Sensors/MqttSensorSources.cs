@@ -13,10 +13,6 @@ namespace EdgeStream.Mqtt.Sensors;
 /// </summary>
 public static class MqttSensorSources
 {
-    /// <summary>Sources on the broker of <paramref name="options"/> (the host's composition).</summary>
-    public static Func<SensorTopicRequest, IStreamSource> From(MqttOptions options, string device, TimeProvider? time = null, ILoggerFactory? loggers = null) =>
-        From(ConnectionFrom(options, device), time, loggers);
-
     /// <summary>Sources whose connection settings come from <paramref name="connection"/>, by stream id.</summary>
     public static Func<SensorTopicRequest, IStreamSource> From(Func<string, MqttConnectionSettings> connection, TimeProvider? time = null, ILoggerFactory? loggers = null)
     {
@@ -30,19 +26,15 @@ public static class MqttSensorSources
         };
     }
 
-    /// <summary>Connection settings from the MQTT options: the configured broker (or the embedded one on <paramref name="embeddedPort"/>), one client id per stream.</summary>
-    public static Func<string, MqttConnectionSettings> ConnectionFrom(MqttOptions options, string device, int? embeddedPort = null) =>
-        ConnectionFrom(options, device, () => embeddedPort);
-
     /// <summary>
-    /// As above, with the embedded broker's port read when each source is created: with <c>EmbeddedPort</c> 0 the
-    /// port is known only once the broker runs, so start it before creating the sources.
+    /// Connection settings from the MQTT options: the configured broker, or the embedded one on
+    /// <paramref name="embeddedPort"/> (the port it really listens on: with <c>EmbeddedPort</c> 0 that is known only
+    /// once it runs, so the host starts it before making the sources); one client id per stream.
     /// </summary>
-    public static Func<string, MqttConnectionSettings> ConnectionFrom(MqttOptions options, string device, Func<int?> embeddedPort)
+    public static Func<string, MqttConnectionSettings> ConnectionFrom(MqttOptions options, string device, int? embeddedPort = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(embeddedPort);
         var prefix = string.IsNullOrWhiteSpace(options.ClientId) ? $"edgestream-{device}" : options.ClientId;
-        return streamId => MqttConnectionSettings.From(options, BrokerEndpoint.From(options, embeddedPort()), $"{prefix}-sensor-{streamId}");
+        return streamId => MqttConnectionSettings.From(options, BrokerEndpoint.From(options, embeddedPort), $"{prefix}-sensor-{streamId}");
     }
 }

@@ -40,12 +40,9 @@ public sealed class BrokenArgumentsTests : IDisposable
             .Replace("{folder}", _folder, StringComparison.Ordinal)
             .Replace("{models}", Path.Combine(TestEnvironment.RepoRoot, "models"), StringComparison.Ordinal)
             .Replace("{clips}", TestEnvironment.Clips, StringComparison.Ordinal)).ToArray();
-        using var output = new StringWriter();
-        using var error = new StringWriter();
+        var (exit, output, error) = await CliRun.RunAsync(args);
 
-        var exit = await EdgeStreamCli.RunAsync(args, output, error).WaitAsync(TimeSpan.FromMinutes(2));
-
-        var said = output + error.ToString();
+        var said = output + error;
         Assert.True(exit is ExitCodes.Failed or ExitCodes.StartupError, $"exit {exit} for {string.Join(' ', args)}: {said}");
         Assert.False(string.IsNullOrWhiteSpace(said), $"no message for {string.Join(' ', args)}");
         Assert.DoesNotContain("   at ", said, StringComparison.Ordinal);

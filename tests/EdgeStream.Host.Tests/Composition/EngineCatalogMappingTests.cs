@@ -1,13 +1,9 @@
-using System.Collections;
 using System.Reflection;
 using System.Text.Json;
 using EdgeStream.Core.Models;
 using EdgeStream.Host.Composition;
 using EdgeStream.Host.Configuration;
-using EdgeStream.Host.Hosting;
 using EdgeStream.Host.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace EdgeStream.Host.Tests.Composition;
 
@@ -130,10 +126,5 @@ public sealed class EngineCatalogMappingTests
     private static string Json(object? value) => JsonSerializer.Serialize(value);
 
     /// <summary>The host's own path: schema check of the file, binding, relative paths, validation.</summary>
-    private static EdgeStreamOptions Load(TempConfig config)
-    {
-        var builder = EdgeStreamHostBuilder.Create(new ConfigRequest(config.Path, []), environment: new Hashtable());
-        using var services = builder.Services.BuildServiceProvider();
-        return services.GetRequiredService<IOptions<EdgeStreamOptions>>().Value;
-    }
+    private static EdgeStreamOptions Load(TempConfig config) => LoadedConfig.Of(config);
 }

@@ -1,8 +1,6 @@
 using System.Collections;
 using EdgeStream.Host.Configuration;
-using EdgeStream.Host.Hosting;
 using EdgeStream.Host.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace EdgeStream.Host.Tests.Configuration;
@@ -165,10 +163,5 @@ public sealed class ConfigValidationTests
         return config;
     }
 
-    private static EdgeStreamOptions Load(TempConfig config, IDictionary? environment = null, string[]? overrides = null)
-    {
-        var builder = EdgeStreamHostBuilder.Create(new ConfigRequest(config.Path, overrides ?? []), environment: environment ?? new Hashtable());
-        using var services = builder.Services.BuildServiceProvider();
-        return services.GetRequiredService<IOptions<EdgeStreamOptions>>().Value;
-    }
+    private static EdgeStreamOptions Load(TempConfig config, IDictionary? environment = null, string[]? overrides = null) => LoadedConfig.Of(config, environment, overrides);
 }

@@ -1,10 +1,5 @@
-using System.Collections;
 using EdgeStream.Host.Cli;
-using EdgeStream.Host.Configuration;
-using EdgeStream.Host.Hosting;
 using EdgeStream.Host.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace EdgeStream.Host.Tests.Configuration;
 
@@ -47,10 +42,8 @@ public sealed class StreamModelRulesTests
     {
         // An anomaly threshold is a z-score: 5 is a legitimate setting.
         using var config = Config(AnomalyModel, """, "Threshold": 5""");
-        var builder = EdgeStreamHostBuilder.Create(new ConfigRequest(config.Path, []), environment: new Hashtable());
-        using var services = builder.Services.BuildServiceProvider();
 
-        var options = services.GetRequiredService<IOptions<EdgeStreamOptions>>().Value;
+        var options = LoadedConfig.Of(config);
 
         Assert.Equal(5, options.Streams[0].Threshold);
     }

@@ -28,11 +28,9 @@ public sealed class MqttSensorSourcesTests
     }
 
     [Fact]
-    public void ConnectionFrom_EmbeddedBrokerOnPortZero_UsesThePortKnownAtCreate()
+    public void ConnectionFrom_EmbeddedBrokerOnPortZero_UsesThePortTheBrokerGot()
     {
-        int? port = null;
-        var connection = MqttSensorSources.ConnectionFrom(new MqttOptions { EmbeddedPort = 0, ClientId = "box" }, "edge1", () => port);
-        port = 41883;
+        var connection = MqttSensorSources.ConnectionFrom(new MqttOptions { EmbeddedPort = 0, ClientId = "box" }, "edge1", embeddedPort: 41883);
 
         var settings = connection("s1");
 

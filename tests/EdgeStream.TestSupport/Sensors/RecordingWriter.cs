@@ -1,5 +1,6 @@
 using EdgeStream.Core.Buffers;
 using EdgeStream.Core.Sources;
+using Xunit;
 
 namespace EdgeStream.TestSupport.Sensors;
 
@@ -108,8 +109,7 @@ public sealed class RecordingWriter(int stepLength, bool keepValues = true) : IS
             }
             catch (OperationCanceledException)
             {
-                // This library has no test framework: the exception fails the test as Assert.Fail would.
-                throw new TimeoutException($"timed out after {timeoutSeconds} s waiting for {what}; written {Written}, rejects: {string.Join(" | ", Rejects)}");
+                Assert.Fail($"timed out after {timeoutSeconds} s waiting for {what}; written {Written}, rejects: {string.Join(" | ", Rejects)}");
             }
         }
     }

@@ -26,7 +26,8 @@ public sealed class BadStreamTests(ITestOutputHelper output)
         using var process = ProcessLines.Start(info);
 
         var status = $"edgestream/{Device}/bad/status";
-        await WaitUntilAsync(() => broker.Latest(status) is { } s && Health(s) == "offline", "the bad stream's status offline", process);
+        // Offline with the file in the reason: a stream is also offline ("starting") before its source opens anything.
+        await WaitUntilAsync(() => broker.Latest(status) is { } s && Health(s) == "offline" && Reason(s)?.Contains(corrupt, StringComparison.Ordinal) == true, "the bad stream's status offline, naming the file", process);
         var offline = broker.Latest(status)!;
         var seen = broker.EventsOf("pump1");
         await WaitUntilAsync(() => broker.EventsOf("pump1") >= seen + 3, "three more pump1 events after the bad stream went offline", process);
@@ -42,6 +43,8 @@ public sealed class BadStreamTests(ITestOutputHelper output)
     }
 
     private static string? Health(string payload) => JsonDocument.Parse(payload).RootElement.GetProperty("health").GetString();
+
+    private static string? Reason(string payload) => JsonDocument.Parse(payload).RootElement.TryGetProperty("reason", out var reason) ? reason.GetString() : null;
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what, ProcessLines process)
     {

@@ -96,7 +96,7 @@ public sealed class VideoSourceFactory
                 var device = uri.CameraIndex is { } index ? CameraDevice.FromIndex(index) : CameraDevice.FromPath(uri.Target);
                 return new CameraSource(stream.Id, device, preprocessor, _options, _time, _loggers.CreateLogger<CameraSource>());
             case VideoUriKind.Network:
-                var command = PipeCommand.ForNetwork(_options.FfmpegPath, new Uri(uri.Target), spec.Width, spec.Height, TimeSpan.FromSeconds(_options.NetworkTimeoutSeconds));
+                var command = PipeCommand.ForNetwork(_options.FfmpegPath, new Uri(uri.Target), spec.Width, spec.Height, TimeSpan.FromSeconds(_options.NetworkTimeoutSeconds), spec.Resize == PreprocessSpec.Letterbox);
                 return new PipeSource(stream.Id, command, preprocessor, _options, _time, _loggers.CreateLogger<PipeSource>());
             default:
                 var shell = PipeCommand.ForShell(uri.Target, pipeWidth ?? spec.Width, pipeHeight ?? spec.Height);

@@ -9,7 +9,8 @@ namespace EdgeStream.Benchmarks.Preprocessing;
 /// Cost per frame of preprocessing for the action model (INTER_AREA resize to 64x64, colour order, mean/std,
 /// CHW into a reused buffer), for decoded frames of the sizes EdgeStream meets: the bundled sample clips
 /// (160x120), a 340x256 real clip, 720p and 1080p cameras. The frame is real video: the first frame of the
-/// bundled multi-action clip, scaled to the size under test once in setup.
+/// bundled multi-action clip, scaled to the size under test once in setup. Both resize modes: the manifest's
+/// <c>stretch</c> and <c>letterbox</c> (the same model input with the frame's aspect kept).
 /// </summary>
 public class PreprocessBenchmarks : IDisposable
 {
@@ -20,11 +21,14 @@ public class PreprocessBenchmarks : IDisposable
     [Params("160x120", "340x256", "1280x720", "1920x1080")]
     public string Source { get; set; } = "160x120";
 
+    [Params(PreprocessSpec.Stretch, PreprocessSpec.Letterbox)]
+    public string Resize { get; set; } = PreprocessSpec.Stretch;
+
     [GlobalSetup]
     public void Setup()
     {
         var manifest = ManifestLoader.Load(BenchPaths.Model("action"));
-        _preprocessor = new FramePreprocessor(PreprocessSpec.FromInput(manifest.Input));
+        _preprocessor = new FramePreprocessor(PreprocessSpec.FromInput(manifest.Input) with { Resize = Resize });
         _buffer = new float[_preprocessor.Length];
         var clip = Path.Combine(BenchPaths.Root, "models", "samples", "clips", "walk_sit_stand_fall.mp4");
         using var capture = new VideoCapture(clip);

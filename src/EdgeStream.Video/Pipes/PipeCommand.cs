@@ -16,9 +16,10 @@ public sealed record PipeCommand(string FileName, IReadOnlyList<string> Argument
 
     /// <summary>
     /// ffmpeg reading <paramref name="url"/> and writing frames scaled to <paramref name="width"/> x <paramref name="height"/>.
-    /// The scaler uses area averaging, the closest match to the training side's cv2.INTER_AREA.
+    /// The scaler uses area averaging, the closest match to the training side's cv2.INTER_AREA. With
+    /// <paramref name="letterbox"/> the aspect is kept by the contract's rule (see <see cref="ScaleFilter"/>).
     /// </summary>
-    public static PipeCommand ForNetwork(string ffmpeg, Uri url, int width, int height, TimeSpan ioTimeout)
+    public static PipeCommand ForNetwork(string ffmpeg, Uri url, int width, int height, TimeSpan ioTimeout, bool letterbox = false)
     {
         ArgumentNullException.ThrowIfNull(url);
         var micros = ((long)ioTimeout.TotalMicroseconds).ToString(CultureInfo.InvariantCulture);
@@ -37,11 +38,29 @@ public sealed record PipeCommand(string FileName, IReadOnlyList<string> Argument
                 break;
         }
 
-        var size = string.Create(CultureInfo.InvariantCulture, $"scale={width}:{height}:flags=area");
-        args.AddRange(["-i", url.OriginalString, "-an", "-sn", "-dn", "-vf", size, "-pix_fmt", "bgr24", "-f", "rawvideo", "pipe:1"]);
+        args.AddRange(["-i", url.OriginalString, "-an", "-sn", "-dn", "-vf", ScaleFilter(width, height, letterbox), "-pix_fmt", "bgr24", "-f", "rawvideo", "pipe:1"]);
         var secret = string.IsNullOrEmpty(url.UserInfo) ? null : url.UserInfo;
         var display = secret is null ? url.OriginalString : url.OriginalString.Replace(secret, "***", StringComparison.Ordinal);
         return new PipeCommand(ffmpeg, args, $"ffmpeg {display}", width, height) { Secret = secret };
+    }
+
+    /// <summary>
+    /// ffmpeg's filter to the model's size. Stretch: <c>scale=W:H</c>. Letterbox: the geometry of
+    /// <see cref="EdgeStream.Core.Preprocessing.LetterboxGeometry"/> in ffmpeg's expressions (evaluated in double, as
+    /// the C# side and the training side do), then <c>bgr24</c> before <c>pad</c> so no chroma subsampling rounds the
+    /// offsets, then zero (black) bars. ffmpeg sees the source size, which the pipe source never does.
+    /// </summary>
+    public static string ScaleFilter(int width, int height, bool letterbox)
+    {
+        if (!letterbox)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"scale={width}:{height}:flags=area");
+        }
+
+        var s = string.Create(CultureInfo.InvariantCulture, $"min({width}/iw,{height}/ih)");
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"scale=w='max(1,floor(iw*{s}+0.5))':h='max(1,floor(ih*{s}+0.5))':flags=area,format=bgr24,pad={width}:{height}:'floor((ow-iw)/2)':'floor((oh-ih)/2)':black");
     }
 
     /// <summary>A shell command writing <paramref name="width"/> x <paramref name="height"/> bgr24 frames to stdout.</summary>

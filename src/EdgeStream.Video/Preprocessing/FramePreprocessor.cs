@@ -11,6 +11,11 @@ namespace EdgeStream.Video.Preprocessing;
 /// wrappers are created once and reused, and normalisation is Core's <see cref="PixelLookupTable"/>, so a
 /// steady stream of same-sized frames allocates nothing. Not thread-safe: one instance per stream.
 /// </summary>
+/// <remarks>
+/// <c>letterbox</c> resizes into the content rectangle of <see cref="LetterboxGeometry"/> inside a canvas of zero
+/// pixels; canvas and rectangle are made again only when the frame's size or pixel type changes. A frame that
+/// already has the model's aspect fills the canvas and takes the <c>stretch</c> path, so both give the same floats.
+/// </remarks>
 public sealed class FramePreprocessor : IDisposable
 {
     // Resize the way the training side does (cv2.resize(..., interpolation=cv2.INTER_AREA) in
@@ -22,6 +27,12 @@ public sealed class FramePreprocessor : IDisposable
     private readonly Size _size;
     private readonly Mat _resized = new();
     private readonly IntPtr _resizedOut;
+    private readonly bool _letterbox;
+    private LetterboxGeometry? _box;
+    private MatType _canvasType;
+    private Mat? _canvas;
+    private Mat? _content;
+    private IntPtr _contentOut;
     private bool _disposed;
     private Mat? _lastSource;
     private IntPtr _lastSourceIn;
@@ -33,6 +44,7 @@ public sealed class FramePreprocessor : IDisposable
         Spec = spec;
         _rgb = spec.ColorOrder == PreprocessSpec.Rgb;
         _size = new Size(spec.Width, spec.Height);
+        _letterbox = spec.Resize == PreprocessSpec.Letterbox;
         // Native cv::_OutputArray over the reused target. OpenCvSharp's OutputArray disposes itself after one
         // call (and Cv2.Resize allocates wrappers per call), so the wrappers are made here once and kept.
         NativeMethods.HandleException(NativeMethods.core_OutputArray_new_byMat(_resized.CvPtr, out _resizedOut));
@@ -73,9 +85,10 @@ public sealed class FramePreprocessor : IDisposable
         var source = frame;
         if (frame.Width != _size.Width || frame.Height != _size.Height)
         {
-            NativeMethods.HandleException(NativeMethods.imgproc_resize(InputOf(frame), _resizedOut, _size, 0, 0, (int)Interpolation));
+            var (output, size, result) = _letterbox ? LetterboxTarget(frame.Width, frame.Height, type) : (_resizedOut, _size, _resized);
+            NativeMethods.HandleException(NativeMethods.imgproc_resize(InputOf(frame), output, size, 0, 0, (int)Interpolation));
             GC.KeepAlive(frame);
-            source = _resized;
+            source = result;
         }
 
         Normalise(source, type.Channels, destination);
@@ -94,8 +107,53 @@ public sealed class FramePreprocessor : IDisposable
 
         _disposed = true;
         ReleaseSourceInput();
+        ReleaseCanvas();
         NativeMethods.HandleException(NativeMethods.core_OutputArray_delete(_resizedOut));
         _resized.Dispose();
+    }
+
+    // Where a letterboxed frame is resized to: the canvas's content rectangle, or the stretch target when the frame
+    // has the model's aspect. Made again only when the frame's size or type changes.
+    private (IntPtr Output, Size Size, Mat Result) LetterboxTarget(int width, int height, MatType type)
+    {
+        if (_box is not { } box || box.SourceWidth != width || box.SourceHeight != height || (!box.FillsTarget && _canvasType != type))
+        {
+            box = LetterboxGeometry.For(width, height, _size.Width, _size.Height);
+            _box = box;
+            if (!box.FillsTarget)
+            {
+                BuildCanvas(box, type);
+            }
+        }
+
+        return box.FillsTarget
+            ? (_resizedOut, _size, _resized)
+            : (_contentOut, new Size(box.ContentWidth, box.ContentHeight), _canvas!);
+    }
+
+    private void BuildCanvas(LetterboxGeometry box, MatType type)
+    {
+        // A fresh zero canvas each time: the bars must be zero wherever an earlier content rectangle was.
+        ReleaseCanvas();
+        _canvas = new Mat(_size.Height, _size.Width, type, Scalar.All(0));
+        _canvasType = type;
+        // A view of the canvas's memory: cv::resize into a view of its own size and type writes in place.
+        _content = new Mat(_canvas, new Rect(box.X0, box.Y0, box.ContentWidth, box.ContentHeight));
+        NativeMethods.HandleException(NativeMethods.core_OutputArray_new_byMat(_content.CvPtr, out _contentOut));
+    }
+
+    private void ReleaseCanvas()
+    {
+        if (_contentOut != IntPtr.Zero)
+        {
+            NativeMethods.HandleException(NativeMethods.core_OutputArray_delete(_contentOut));
+            _contentOut = IntPtr.Zero;
+        }
+
+        _content?.Dispose();
+        _content = null;
+        _canvas?.Dispose();
+        _canvas = null;
     }
 
     // A capture loop passes the same Mat (same native cv::Mat) every frame, so its cv::_InputArray is made once.

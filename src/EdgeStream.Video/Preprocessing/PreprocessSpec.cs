@@ -3,14 +3,15 @@ using EdgeStream.Core.Models.Manifest;
 namespace EdgeStream.Video.Preprocessing;
 
 /// <summary>
-/// What the model wants from a frame (docs/model-contract.md, "Pixel pipeline"): stretch-resize to
-/// <see cref="Width"/> x <see cref="Height"/>, channel order, then <c>x = (pixel * scale - mean[c]) / std[c]</c>, CHW.
+/// What the model wants from a frame (docs/model-contract.md, "Pixel pipeline"): resize to <see cref="Width"/> x
+/// <see cref="Height"/> (<see cref="Resize"/>), channel order, then <c>x = (pixel * scale - mean[c]) / std[c]</c>, CHW.
 /// </summary>
 public sealed record PreprocessSpec
 {
     public const string Rgb = "rgb";
     public const string Bgr = "bgr";
     public const string Stretch = "stretch";
+    public const string Letterbox = "letterbox";
 
     public int Width { get; init; }
     public int Height { get; init; }
@@ -22,7 +23,10 @@ public sealed record PreprocessSpec
     public IReadOnlyList<float> Mean { get; init; } = [0f, 0f, 0f];
     public IReadOnlyList<float> Std { get; init; } = [1f, 1f, 1f];
 
-    /// <summary>Only <c>stretch</c> (plain resize, aspect ratio not kept) is defined by the contract.</summary>
+    /// <summary>
+    /// <c>stretch</c> (plain resize, aspect ratio not kept) or <c>letterbox</c> (aspect kept: resized into the middle
+    /// of a canvas of zero pixels, see <see cref="EdgeStream.Core.Preprocessing.LetterboxGeometry"/>).
+    /// </summary>
     public string Resize { get; init; } = Stretch;
 
     /// <summary>Floats per preprocessed frame: 3 * H * W.</summary>
@@ -67,9 +71,9 @@ public sealed record PreprocessSpec
             throw Bad("input.colorOrder", $"must be 'rgb' or 'bgr' (got '{ColorOrder}')");
         }
 
-        if (Resize != Stretch)
+        if (Resize is not (Stretch or Letterbox))
         {
-            throw Bad("input.resize", $"must be 'stretch' (got '{Resize}')");
+            throw Bad("input.resize", $"must be 'stretch' or 'letterbox' (got '{Resize}')");
         }
 
         if (!float.IsFinite(Scale) || Scale == 0f)

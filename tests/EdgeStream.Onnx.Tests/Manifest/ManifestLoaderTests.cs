@@ -41,7 +41,7 @@ public sealed class ManifestLoaderTests
         { """{"input":{"mean":[0.5]}}""", "input.mean has 1 value, expected 3 (one per channel)" },
         { """{"input":{"std":[0.5, 0, 0.5]}}""", "input.std[1] is 0" },
         { """{"input":{"colorOrder":"yuv"}}""", "input.colorOrder is 'yuv', expected 'rgb' or 'bgr'" },
-        { """{"input":{"resize":"fit"}}""", "input.resize is 'fit', expected 'stretch'" },
+        { """{"input":{"resize":"crop"}}""", "input.resize is 'crop', expected 'stretch' or 'letterbox'" },
         { """{"input":{"frames":0}}""", "input.frames is 0, expected a positive number" },
         { """{"formatVersion":2}""", "formatVersion 2 is not supported" },
         { """{"labels":["idle","idle","fall"]}""", "labels[1] 'idle' appears twice" },
@@ -68,6 +68,19 @@ public sealed class ManifestLoaderTests
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.Contains("manifest.json", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stretch")]
+    [InlineData("letterbox")]
+    public void Load_ResizeMode_IsAccepted(string resize)
+    {
+        using var copy = new ModelCopy(RepoPaths.TinyAction);
+        copy.EditManifest(root => root["input"]!.AsObject()["resize"] = resize);
+
+        var m = ManifestLoader.Load(copy.Folder);
+
+        Assert.Equal(resize, m.Input.Resize);
     }
 
     [Fact]

@@ -37,9 +37,28 @@ public class PreprocessSpecTests
     }
 
     [Theory]
+    [InlineData("letterbox")]
+    [InlineData("Letterbox")]
+    [InlineData("stretch")]
+    public void FromInput_ResizeMode_IsReadLowerCase(string resize)
+    {
+        var spec = PreprocessSpec.FromInput(new InputSpec { Width = 192, Height = 192, Resize = resize });
+
+        Assert.Equal(resize.ToLowerInvariant(), spec.Resize);
+    }
+
+    [Fact]
+    public void FromInput_UnknownResize_NamesTheAllowedModes()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => PreprocessSpec.FromInput(new InputSpec { Width = 8, Height = 8, Resize = "crop" }));
+
+        Assert.Contains("input.resize must be 'stretch' or 'letterbox' (got 'crop')", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("input.width", null, 8, "rgb", "stretch", 3)]
     [InlineData("input.colorOrder", 8, 8, "yuv", "stretch", 3)]
-    [InlineData("input.resize", 8, 8, "rgb", "letterbox", 3)]
+    [InlineData("input.resize", 8, 8, "rgb", "crop", 3)]
     [InlineData("input.channels", 8, 8, "rgb", "stretch", 1)]
     public void FromInput_BadField_ThrowsNamingTheField(string field, int? width, int? height, string order, string resize, int channels)
     {

@@ -5,8 +5,11 @@ public static partial class ManifestValidator
     /// <summary>Colour orders the video preprocessor produces.</summary>
     public static readonly IReadOnlyList<string> ColorOrders = ["rgb", "bgr"];
 
-    /// <summary>Resize modes of the contract: <c>stretch</c> = plain resize to width x height, no aspect kept.</summary>
-    public static readonly IReadOnlyList<string> ResizeModes = ["stretch"];
+    /// <summary>
+    /// Resize modes of the contract: <c>stretch</c> = plain resize to width x height, no aspect kept; <c>letterbox</c> =
+    /// aspect kept, centred between bars of zero pixels (docs/model-contract.md, "Pixel pipeline").
+    /// </summary>
+    public static readonly IReadOnlyList<string> ResizeModes = ["stretch", "letterbox"];
 
     private static void ValidateVideoInput(List<string> e, InputSpec i)
     {

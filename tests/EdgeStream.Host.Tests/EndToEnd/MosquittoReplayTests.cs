@@ -21,7 +21,7 @@ public sealed class MosquittoReplayTests(ITestOutputHelper output)
         var clip = Path.Combine(TestEnvironment.Clips, "fall.mp4");
         var csv = Path.Combine(TestEnvironment.Sensors, "pump_8ch_anomalies.csv");
 
-        var result = await ReplayHarness.RunAsync(new ReplayRequest([clip, csv]) { Broker = broker.Uri, Device = "e2e" });
+        var result = await ReplayHarness.RunAsync(new ReplayRequest([clip, csv]) { Broker = broker.Uri, Device = "e2e", ActionModel = "action" });
 
         // The device's retained offline status is published last, on shutdown: once it is here, every event is too.
         await sub.WaitForLineAsync(l => l.StartsWith("edgestream/e2e/status ", StringComparison.Ordinal) && l.Contains("\"offline\"", StringComparison.Ordinal), TimeSpan.FromMinutes(2));

@@ -13,7 +13,7 @@ public sealed class ReplayBehaviourTests(ITestOutputHelper output)
     [Fact]
     public async Task Replay_FallClip_YieldsFallStartAndEnd()
     {
-        var result = await ReplayHarness.RunAsync(FallClip);
+        var result = await ReplayHarness.RunWithPixelModelAsync(FallClip);
 
         output.WriteLine(Summary.Render(result));
         var falls = result.Events.Where(e => e.Label == "fall").Select(e => e.Phase).ToList();
@@ -24,8 +24,8 @@ public sealed class ReplayBehaviourTests(ITestOutputHelper output)
     [Fact]
     public async Task Replay_SameInputTwice_GivesIdenticalEventsApartFromIds()
     {
-        var first = await ReplayHarness.RunAsync(FallClip, PumpCsv);
-        var second = await ReplayHarness.RunAsync(FallClip, PumpCsv);
+        var first = await ReplayHarness.RunWithPixelModelAsync(FallClip, PumpCsv);
+        var second = await ReplayHarness.RunWithPixelModelAsync(FallClip, PumpCsv);
 
         Assert.NotEmpty(first.Events);
         Assert.Equal(Comparable(first.Events), Comparable(second.Events));

@@ -21,7 +21,7 @@ public sealed class ReplayGoldenTests(ITestOutputHelper output)
     {
         var file = Path.Combine(TestEnvironment.RepoRoot, sample);
 
-        var result = await ReplayHarness.RunAsync(file);
+        var result = await ReplayHarness.RunWithPixelModelAsync(file);
 
         output.WriteLine(Summary.Render(result));
         var stream = Assert.Single(result.Streams);

@@ -49,6 +49,9 @@ public sealed class GoldenParityTests(ITestOutputHelper output)
     [ShippedModelFact("action")]
     public void Verify_ShippedAction_EveryVariantAndLayoutWithinTolerance() => AssertShipped("action");
 
+    [ShippedModelFact("pose")]
+    public void Verify_ShippedPose_EveryVariantWithinTolerance() => AssertShipped("pose");
+
     [ShippedModelFact("anomaly")]
     public void Verify_ShippedAnomaly_EveryVariantWithinTolerance() => AssertShipped("anomaly");
 

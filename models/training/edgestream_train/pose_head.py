@@ -81,14 +81,14 @@ class KeypointHead(nn.Module):
         return abstain(raw, logits), att
 
 
-def abstain(raw, logits):
-    """Pushes every label but `other` down by ABSTAIN where the window's visible share is under MIN_VISIBLE."""
+def visible_share(raw):
+    """[B,T,51] -> [B]: the share of joint observations at or above MIN_SCORE."""
     b, t = raw.shape[0], raw.shape[1]
-    score = raw.reshape(b, t, JOINTS, 3)[..., 2]
-    visible = (score >= MIN_SCORE).to(raw.dtype).mean(dim=(1, 2))               # [B]
-    hidden = (visible < MIN_VISIBLE).to(raw.dtype)[:, None]
+    return (raw.reshape(b, t, JOINTS, 3)[..., 2] >= MIN_SCORE).to(raw.dtype).mean(dim=(1, 2))
+
+
+def abstain(raw, logits):
+    """Pushes every label but `other` (index 0) down by ABSTAIN where the window's visible share is under MIN_VISIBLE."""
+    hidden = (visible_share(raw) < MIN_VISIBLE).to(raw.dtype)[:, None]
     penalty = torch.cat([torch.zeros_like(logits[:, :1]), torch.ones_like(logits[:, 1:])], dim=1) * ABSTAIN
     return logits - hidden * penalty
-
-
-ARCHS = ["lstm_attention", "lstm", "mean"]

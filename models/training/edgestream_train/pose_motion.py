@@ -16,7 +16,7 @@ match real footage rather than the stick-figure clips:
 """
 import math
 
-from .action_render import NEUTRAL, SIT, SQUAT, BEND, LYING_FWD, LYING_SIDE, _pose, lerp_pose, _smooth
+from .action_render import NEUTRAL, SIT, SQUAT, BEND, LYING_FWD, LYING_SIDE, _pose, keyframes_at, lerp_pose, _smooth
 
 FLOOR_SIT = dict(NEUTRAL, lean=0.15, l_hip_f=1.45, r_hip_f=1.45, l_knee=0.35, r_knee=0.25,
                  l_sh_f=0.35, r_sh_f=0.35, l_el=0.3, r_el=0.3)
@@ -27,15 +27,8 @@ ALL_FOURS = dict(NEUTRAL, pitch=1.2, lean=0.2, l_hip_f=1.3, r_hip_f=1.3, l_knee=
 
 
 def keyed(keys):
-    """pose_at(t) for [(seconds, pose), ...]: smooth between keys, held before the first and after the last."""
-    def at(t):
-        if t <= keys[0][0]:
-            return dict(keys[0][1])
-        for (t0, p0), (t1, p1) in zip(keys, keys[1:]):
-            if t <= t1:
-                return lerp_pose(p0, p1, _smooth((t - t0) / max(t1 - t0, 1e-6)))
-        return dict(keys[-1][1])
-    return at
+    """pose_at(t) for [(seconds, pose), ...]: the renderer's smooth keyframe interpolation, in seconds."""
+    return lambda t: keyframes_at(keys, t)
 
 
 def gait(rng, cycle, amp=1.0, knee=0.5, lean=0.06, travel=0.8, arms=0.4, elbow=0.3):

@@ -7,16 +7,19 @@ using EdgeStream.Sensors.Csv;
 namespace EdgeStream.Host.Replay;
 
 /// <summary>
-/// Picks the configured model for each replayed file: clips get the (first) action model; a CSV gets the anomaly
-/// model whose channel names all appear in its header, else the one with as many channels as the file has.
-/// <c>--model NAME</c> overrides the choice for every file of that kind.
+/// Picks the configured model for each replayed file: clips get the action model the configured camera streams use
+/// (replay judges a clip as the cameras are judged; the bundled config: <c>pose</c>), else the first action model by
+/// name; a CSV gets the anomaly model whose channel names all appear in its header, else the one with as many channels
+/// as the file has. <c>--model NAME</c> overrides the choice for every file of that kind.
 /// </summary>
 internal sealed class ReplayModelChooser
 {
     private readonly List<(string Name, ModelManifest Manifest)> _models = [];
+    private readonly HashSet<string> _usedByStreams;
 
     public ReplayModelChooser(EdgeStreamOptions options)
     {
+        _usedByStreams = [.. options.Streams.Select(s => s.Model)];
         foreach (var (name, model) in options.Models)
         {
             try
@@ -45,7 +48,8 @@ internal sealed class ReplayModelChooser
             throw new StartupException($"{input.Path}: no {task.ToString().ToLowerInvariant()} model under EdgeStream:Models to replay it with");
         }
 
-        return input.IsSensor ? ForCsv(input, candidates) : candidates[0].Name;
+        return input.IsSensor ? ForCsv(input, candidates)
+            : candidates.FirstOrDefault(m => _usedByStreams.Contains(m.Name)).Name ?? candidates[0].Name;
     }
 
     private static string ForCsv(ReplayInput input, List<(string Name, ModelManifest Manifest)> candidates)

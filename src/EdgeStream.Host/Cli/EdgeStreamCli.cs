@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace EdgeStream.Host.Cli;
 
-/// <summary>The <c>edgestream</c> command line: run, replay, subscribe, models verify, bench.</summary>
+/// <summary>The <c>edgestream</c> command line: run, replay, subscribe, models verify, bench, keypoints.</summary>
 internal static class EdgeStreamCli
 {
     public static RootCommand Build(TextWriter output, TextWriter error)
@@ -13,6 +13,7 @@ internal static class EdgeStreamCli
         root.Subcommands.Add(SubscribeCommand.Create(output, error));
         root.Subcommands.Add(ModelsCommand.Create(output, error));
         root.Subcommands.Add(BenchCommand.Create(output, error));
+        root.Subcommands.Add(KeypointsCommand.Create(output, error));
         return root;
     }
 

@@ -28,6 +28,9 @@ public sealed class BrokenArgumentsTests : IDisposable
         { ["models", "evaluate", "{models}/action"] },
         { ["bench", "/nonexistent/clip.mp4"] },
         { ["bench", "{clips}/fall.mp4", "--frames", "abc"] },
+        { ["keypoints"] },
+        { ["keypoints", "/nonexistent/clips", "--out", "{folder}/keypoints"] },
+        { ["keypoints", "{folder}", "--out", "/tmp/edgestream-keypoints-unused", "--model", "nonexistent"] },
     };
 
     [Theory]

@@ -100,8 +100,8 @@ class FewshotStepTest(unittest.TestCase):
             enc = base["variants"][0]["encoder"]
             rng = np.random.default_rng(0)
             golden = {"cases": [{"name": "vtest_walkers", "features": {
-                v: (0.5 + 0.1 * rng.standard_normal(20 * 51)).clip(0, 1).tolist() for v in ("fp32", "fp16")}}]}
-            index = {"formatVersion": 1, "model": {"name": base["name"], "encoder": enc}, "fps": 10.0, "frames": 20,
+                v: (0.5 + 0.1 * rng.standard_normal(base["input"]["frames"] * 51)).clip(0, 1).tolist() for v in ("fp32", "fp16")}}]}
+            index = {"formatVersion": 1, "model": {"name": base["name"], "encoder": enc}, "fps": 10.0, "frames": base["input"]["frames"],
                      "stride": 2, "featureSize": 51, "labels": ["fall", "walk"], "clips": clips, "failed": [],
                      "goldenFeatures": "golden_features.json"}
             for name, doc in (("index.json", index), ("golden_features.json", golden)):

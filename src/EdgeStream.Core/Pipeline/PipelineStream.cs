@@ -33,7 +33,12 @@ internal sealed class PipelineStream : IStreamTelemetry
 
     public EventContext Context { get; }
 
-    public (StreamHealth Health, string? Reason) ReadHealth() => Source.Health.Read();
+    /// <summary>The source's health, unless the source is fine but no window can fill (then degraded, with why).</summary>
+    public (StreamHealth Health, string? Reason) ReadHealth()
+    {
+        var (health, reason) = Source.Health.Read();
+        return health == StreamHealth.Online && Window.Starved is { } starved ? (StreamHealth.Degraded, starved) : (health, reason);
+    }
 
     public StreamCounts ReadCounts() => new(
         Interlocked.Read(ref Source.Counters.Steps),
@@ -61,6 +66,7 @@ internal sealed class PipelineStream : IStreamTelemetry
             Context.Events,
             Interlocked.Read(ref Window.Counters.Errors) + Interlocked.Read(ref Inference.Errors),
             Interlocked.Read(ref Window.Counters.Resets),
-            Window.LastStepTimestamp);
+            Window.LastStepTimestamp,
+            Window.Starved);
     }
 }

@@ -32,7 +32,7 @@ internal static class StreamFactory
             throw new ArgumentException($"Streams '{options.Id}': MaxGapSeconds must be positive (got {options.MaxGapSeconds}).", nameof(binding));
         }
 
-        return new WindowShape(engine.WindowLength, stride, engine.StepLength, manifest.Task == ModelTask.Anomaly, TimeSpan.FromSeconds(options.MaxGapSeconds));
+        return new WindowShape(engine.WindowLength, stride, engine.StepLength, manifest.Task == ModelTask.Anomaly, options.MaxGapSeconds is { } gap ? TimeSpan.FromSeconds(gap) : null);
     }
 
     public static IWindowDecider DeciderOf(StreamBinding binding, EventContext context)
@@ -71,7 +71,7 @@ internal static class StreamFactory
     public static FrameResampler? ResamplerOf(StreamBinding binding, WindowShape shape)
     {
         var manifest = binding.Engine.Manifest;
-        return manifest.Task == ModelTask.Action && manifest.Input.Fps is > 0 and var fps ? new FrameResampler(fps, shape.MaxGap) : null;
+        return manifest.Task == ModelTask.Action && manifest.Input.Fps is > 0 and var fps ? new FrameResampler(fps, shape.MaxGap ?? GapLimit.Floor) : null;
     }
 
     /// <summary>Sensor models normalise each sample per the manifest.</summary>

@@ -43,6 +43,9 @@ public sealed class StreamOptions
     /// <summary>Consecutive windows below threshold to end an event. Default: the manifest's.</summary>
     public int? ExitWindows { get; set; }
 
-    /// <summary>A gap between steps longer than this resets the window (seconds). Default 2.</summary>
-    public double MaxGapSeconds { get; set; } = 2;
+    /// <summary>
+    /// A gap between steps longer than this resets the window (seconds). Default (unset): learned from the stream,
+    /// 5x its median step over the first 8 steps and at least 2 s (<c>Windows/GapLimit</c>).
+    /// </summary>
+    public double? MaxGapSeconds { get; set; }
 }

@@ -7,7 +7,8 @@ namespace EdgeStream.Core.Pipeline;
 /// Steps: accepted from the source. StepsDropped: dropped for freshness before the step stage.
 /// Rejected: refused by the source. Windows: emitted. WindowsDropped: dropped for freshness before
 /// inference. Judged: windows that went through inference and decision. Errors: steps, batches or
-/// decisions that failed. Resets: window rings cleared by a gap or out-of-order time.
+/// decisions that failed. Resets: window rings cleared by a gap or out-of-order time. Starved: why no window can
+/// fill (every step a gap), or null.
 /// </summary>
 public sealed record StreamSnapshot(
     string Stream,
@@ -23,4 +24,5 @@ public sealed record StreamSnapshot(
     long Events,
     long Errors,
     long Resets,
-    DateTimeOffset? LastStepTimestamp);
+    DateTimeOffset? LastStepTimestamp,
+    string? Starved = null);

@@ -16,4 +16,7 @@ internal static partial class WindowLog
 
     [LoggerMessage(1023, LogLevel.Information, "Stream {Stream}: normalisation warm-up done after {Samples} samples")]
     public static partial void WarmupDone(ILogger logger, string stream, int samples);
+
+    [LoggerMessage(1024, LogLevel.Warning, "Stream {Stream}: {Why}")]
+    public static partial void Starved(ILogger logger, string stream, string why);
 }

@@ -24,9 +24,13 @@ public sealed class WindowRing
         _data = new float[shape.Capacity * shape.StepLength];
         _stamps = new StepStamp[shape.Capacity];
         _captured = new DateTimeOffset[shape.Capacity];
+        Gap = shape.MaxGap is { } limit ? GapLimit.Fixed(limit) : GapLimit.Learned();
     }
 
     public WindowShape Shape { get; }
+
+    /// <summary>The gap rule; a learned one outlives resets (it describes the stream, not the ring's contents).</summary>
+    public GapLimit Gap { get; }
 
     /// <summary>Steps held (at most <see cref="WindowShape.Capacity"/>).</summary>
     public int Count => _count;
@@ -114,7 +118,7 @@ public sealed class WindowRing
             {
                 result = PushResult.ResetOutOfOrder;
             }
-            else if (timestamp - previous > shape.MaxGap)
+            else if (Gap.IsGap(timestamp - previous))
             {
                 result = PushResult.ResetGap;
             }

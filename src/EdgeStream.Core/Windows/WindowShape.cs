@@ -7,12 +7,16 @@ namespace EdgeStream.Core.Windows;
 /// </summary>
 public sealed record WindowShape
 {
-    public WindowShape(int length, int stride, int stepLength, bool targetNext, TimeSpan maxGap)
+    public WindowShape(int length, int stride, int stepLength, bool targetNext, TimeSpan? maxGap)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stepLength);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxGap, TimeSpan.Zero);
+        if (maxGap <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxGap), maxGap, "A maximum gap must be positive (null: learned from the stream).");
+        }
+
         Length = length;
         Stride = stride;
         StepLength = stepLength;
@@ -31,8 +35,8 @@ public sealed record WindowShape
 
     public bool TargetNext { get; }
 
-    /// <summary>A larger gap between consecutive steps resets the ring.</summary>
-    public TimeSpan MaxGap { get; }
+    /// <summary>A larger gap between consecutive steps resets the ring; null: learned from the stream (<see cref="GapLimit"/>).</summary>
+    public TimeSpan? MaxGap { get; }
 
     /// <summary>Floats of a window buffer: the input and, for <see cref="TargetNext"/>, the target step after it.</summary>
     public int BufferLength => (Length + (TargetNext ? 1 : 0)) * StepLength;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Threading.Channels;
 
 namespace EdgeStream.Core.Windows;
@@ -6,6 +7,9 @@ namespace EdgeStream.Core.Windows;
 /// <summary>The window stage's second half: a model step into the ring, and a due window out to the outlet.</summary>
 internal sealed partial class WindowStage
 {
+    /// <summary>Gaps in a row that mark a stream as starved: more than a hiccup, fewer than any real window.</summary>
+    private const int StarvedAfter = 3;
+
     /// <summary>One resampled frame or sample: to the encoder's batch (split models), or normalised, or as it is, into the ring.</summary>
     private void Emit(WindowStream stream, long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, ReadOnlySpan<float> step)
     {
@@ -42,6 +46,7 @@ internal sealed partial class WindowStage
     /// <summary>Pushes one model step (features, pixels or normalised sample) into the stream's ring.</summary>
     private void Push(WindowStream stream, long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, ReadOnlySpan<float> step)
     {
+        var previous = stream.Ring.Count > 0 ? stream.Ring.LastTimestamp : (DateTimeOffset?)null;
         var result = stream.Ring.Push(sequence, timestamp, capturedAt, step);
         if (result != PushResult.Stored)
         {
@@ -49,9 +54,45 @@ internal sealed partial class WindowStage
             WindowLog.WindowReset(_logger, stream.Id, result, sequence, timestamp);
         }
 
+        NoteGaps(stream, result, previous is { } before ? timestamp - before : TimeSpan.Zero);
+
         if (stream.Ring.IsWindowDue)
         {
             EmitWindow(stream);
+        }
+    }
+
+    /// <summary>
+    /// A stream whose every step is a gap never fills a window, so it would be silent forever with nothing but a
+    /// per-step Information line to say why (NAB's 5-minute steps under a fixed 2 s limit). After
+    /// <see cref="StarvedAfter"/> such steps in a row it is flagged for the status and warned about, once.
+    /// </summary>
+    private void NoteGaps(WindowStream stream, PushResult result, TimeSpan gap)
+    {
+        if (result != PushResult.ResetGap)
+        {
+            stream.GapResetsInARow = 0;
+            if (stream.Ring.IsWindowDue)
+            {
+                stream.Starved = null;
+            }
+
+            return;
+        }
+
+        if (++stream.GapResetsInARow < StarvedAfter || stream.Starved is not null)
+        {
+            return;
+        }
+
+        var shape = stream.Ring.Shape;
+        stream.Starved = string.Create(
+            CultureInfo.InvariantCulture,
+            $"every step comes more than {stream.Ring.Gap.Describe()} after the one before (the last {gap.TotalSeconds:0.###} s), so the {shape.Capacity}-step window never fills and nothing is judged: set MaxGapSeconds above the stream's step, or leave it unset to learn it");
+        if (!stream.StarvedLogged)
+        {
+            stream.StarvedLogged = true;
+            WindowLog.Starved(_logger, stream.Id, stream.Starved);
         }
     }
 

@@ -11,6 +11,7 @@ namespace EdgeStream.Core.Windows;
 internal sealed class WindowStream
 {
     private long _lastStepTicks = long.MinValue;
+    private string? _starved;
 
     public WindowStream(StepWriter steps, WindowOutlet outlet, WindowShape shape, FrameResampler? resampler, SampleNormaliser? normaliser, int scratchLength)
     {
@@ -49,6 +50,19 @@ internal sealed class WindowStream
 
     /// <summary>Step drops already reported in a window's metadata.</summary>
     public long DroppedAtLastWindow { get; set; }
+
+    /// <summary>Pushes in a row that found a gap before them (each one cleared the ring).</summary>
+    public int GapResetsInARow { get; set; }
+
+    /// <summary>Why no window can fill (every step is a gap), for the status; null while windows can fill.</summary>
+    public string? Starved
+    {
+        get => Volatile.Read(ref _starved);
+        set => Volatile.Write(ref _starved, value);
+    }
+
+    /// <summary>The warning about <see cref="Starved"/> was logged (once per stream).</summary>
+    public bool StarvedLogged { get; set; }
 
     /// <summary>The end of the stream has been passed on.</summary>
     public bool EndSent { get; set; }

@@ -83,6 +83,7 @@ internal static class ReplayCommand
     {
         { Failure: { } failure } => "FAILED: " + failure,
         { Labels.Count: > 0 } => string.Join(" > ", s.Labels),
+        { Windows: 0, Starved: { } starved } => $"- ({starved})",
         { Frames: > 0, Windows: 0 } => "- (shorter than one window of the model: nothing to judge)",
         _ => "-",
     };

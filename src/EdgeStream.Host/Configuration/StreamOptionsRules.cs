@@ -36,9 +36,9 @@ internal static class StreamOptionsRules
             problems.Add($"{key}:Threshold: {threshold} must be a positive number");
         }
 
-        if (!(stream.MaxGapSeconds > 0 && double.IsFinite(stream.MaxGapSeconds)))
+        if (stream.MaxGapSeconds is { } gap && !(gap > 0 && double.IsFinite(gap)))
         {
-            problems.Add($"{key}:MaxGapSeconds: {stream.MaxGapSeconds} must be a positive number of seconds");
+            problems.Add($"{key}:MaxGapSeconds: {gap} must be a positive number of seconds (or leave it unset to learn it from the stream)");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EdgeStream.Core.Models;
 using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Core.Sources;
+using EdgeStream.Core.Windows;
 using EdgeStream.Host.Composition;
 using EdgeStream.Host.Configuration;
 using EdgeStream.Host.Hosting;
@@ -101,7 +102,7 @@ internal static class KeypointRunner
     private static async Task<ClipResult> ExtractAsync(LabelledClip clip, int index, EdgeStreamOptions options, SourceCatalog catalog, IInferenceEngine engine, string outFolder, HashSet<string> taken, CancellationToken cancellationToken)
     {
         var stream = options.Streams[index];
-        var recorder = new FeatureRecorder(engine, TimeSpan.FromSeconds(stream.MaxGapSeconds), ReplayRequest.Epoch);
+        var recorder = new FeatureRecorder(engine, stream.MaxGapSeconds is { } gap ? TimeSpan.FromSeconds(gap) : GapLimit.Floor, ReplayRequest.Epoch);
         string? failure = null;
         var source = catalog.Create(index, stream, engine);
         await using (source)

@@ -8,6 +8,7 @@ namespace EdgeStream.Host.Replay;
 /// <summary>
 /// Turns the configuration into a replay: the files replace the configured streams (fast, no loop), queues become
 /// lossless so every frame is judged, MQTT only when <c>--broker</c> is given (published directly, no outbox), console only with <c>--print</c>.
+/// <c>--set Streams:N:KEY</c> tunes the Nth file's stream (<see cref="ReplayStreamOverrides"/>).
 /// Runs after relative paths were resolved and before validation, so the files are checked like configured ones.
 /// </summary>
 internal sealed class ReplayOptionsSetup(ReplayRequest request, IReadOnlyList<ReplayInput> inputs) : IPostConfigureOptions<EdgeStreamOptions>
@@ -24,6 +25,7 @@ internal sealed class ReplayOptionsSetup(ReplayRequest request, IReadOnlyList<Re
             Pacing = Pacings.Name(Pacing.Fast),
             Loop = request.StopAfterSteps is not null,
         })];
+        ReplayStreamOverrides.Apply(request.Config.Overrides, options.Streams);
         options.Pipeline.Lossless = true;
         options.Sinks.Console = request.Print;
         options.Sinks.Jsonl = null;

@@ -2,7 +2,7 @@ using EdgeStream.Core.Events;
 
 namespace EdgeStream.Host.Replay;
 
-/// <summary>One replayed stream: counters, the labels its events started, and why it failed, if it did.</summary>
+/// <summary>One replayed stream: counters, the labels its events started, why it failed, if it did, and why no window could fill (every step a gap), if so.</summary>
 internal sealed record StreamSummary(
     string Stream,
     string Input,
@@ -14,7 +14,8 @@ internal sealed record StreamSummary(
     long Dropped,
     long Rejected,
     double Fps,
-    string? Failure);
+    string? Failure,
+    string? Starved = null);
 
 /// <param name="SinkFailures">Publishes a sink refused or timed out on (events, states, statuses): a replay whose
 /// events did not all reach <c>--broker</c> or <c>--out</c> failed, even if every stream ran.</param>

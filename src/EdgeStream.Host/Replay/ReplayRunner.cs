@@ -119,6 +119,7 @@ internal static class ReplayRunner
             s.StepsDropped + s.WindowsDropped,
             s.Rejected,
             s.Steps / seconds,
-            s.Reason is { } reason && reason.StartsWith("source failed", StringComparison.Ordinal) ? reason : null))];
+            s.Reason is { } reason && reason.StartsWith("source failed", StringComparison.Ordinal) ? reason : null,
+            s.Starved))];
     }
 }

@@ -28,8 +28,9 @@ public sealed class AnomalyDecider : IWindowDecider
     private DateTimeOffset _lastDecision;
     private double _lastZ = double.NaN;
     private bool _finished;
+    private readonly IAnomalyScoreRecorder? _recorder;
 
-    public AnomalyDecider(EventContext context, string label, IReadOnlyList<string> channelNames, AnomalyScoreParams parameters, int topK = 3)
+    public AnomalyDecider(EventContext context, string label, IReadOnlyList<string> channelNames, AnomalyScoreParams parameters, int topK = 3, IAnomalyScoreRecorder? recorder = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(channelNames);
@@ -42,6 +43,7 @@ public sealed class AnomalyDecider : IWindowDecider
         _recent = new StepStamp[Math.Max(parameters.EnterWindows, parameters.ExitWindows) + 1];
         _channelErrors = new float[channelNames.Count];
         _top = new int[Math.Min(topK, channelNames.Count)];
+        _recorder = recorder;
     }
 
     /// <summary>The last scored sample's result (for tests and diagnostics).</summary>
@@ -63,6 +65,8 @@ public sealed class AnomalyDecider : IWindowDecider
         {
             _lastAbove = now.Timestamp;
         }
+
+        _recorder?.Record(now.Timestamp, step);
 
         switch (step.Transition)
         {

@@ -47,7 +47,7 @@ internal static class StreamFactory
                 var parameters = AnomalyScoreParams.From(defaults, options.Threshold, options.EnterWindows, options.ExitWindows);
                 var channels = manifest.Input.ChannelNames is { Count: > 0 } names ? names : DefaultNames(binding.Engine.FrameLength);
                 var label = manifest.Labels.Count > 0 ? manifest.Labels[0] : "anomaly";
-                return new AnomalyDecider(context, label, channels, parameters, defaults.TopK);
+                return new AnomalyDecider(context, label, channels, parameters, defaults.TopK, binding.ScoreRecorder);
             }
 
             var decision = new ActionDecisionOptions

@@ -1,3 +1,4 @@
+using EdgeStream.Core.Decisions;
 using EdgeStream.Core.Events;
 using EdgeStream.Core.Models;
 using EdgeStream.Core.Pipeline;
@@ -56,7 +57,7 @@ internal sealed class PipelineAssembly : IAsyncDisposable
                 var engine = byModel[stream.Model];
                 var source = catalog.Create(i, stream, engine);
                 sources.Add(source);
-                bindings.Add(new StreamBinding(stream, source, engine) { IgnoredLabels = options.Models[stream.Model].IgnoredLabels });
+                bindings.Add(new StreamBinding(stream, source, engine) { IgnoredLabels = options.Models[stream.Model].IgnoredLabels, ScoreRecorder = request.ScoreRecorders?.Invoke(stream.Id) });
             }
 
             // The caller's extra sinks join only now: until the assembly exists they stay the caller's to dispose.
@@ -116,6 +117,9 @@ internal sealed record AssemblyRequest(EdgeStreamOptions Options, VideoSourceOpt
 {
     /// <summary>Sinks besides the configured ones (replay's recorder).</summary>
     public IReadOnlyList<IEventSink> ExtraSinks { get; init; } = [];
+
+    /// <summary>The per-window score recorder of a stream, by stream id (evaluate); null: none.</summary>
+    public Func<string, IAnomalyScoreRecorder?>? ScoreRecorders { get; init; }
 
     /// <summary>Fixed start of stream time for video files (replay); null: the clock at start.</summary>
     public DateTimeOffset? Epoch { get; init; }

@@ -1,3 +1,4 @@
+using EdgeStream.Core.Decisions;
 using EdgeStream.Host.Hosting;
 
 namespace EdgeStream.Host.Replay;
@@ -26,6 +27,9 @@ internal sealed record ReplayRequest(IReadOnlyList<string> Files)
 
     /// <summary>Loop the files and stop once this many steps were read in all (bench: long enough to measure).</summary>
     public long? StopAfterSteps { get; init; }
+
+    /// <summary>Hears every judged window of a stream, by stream id (<c>edgestream evaluate</c>); null: none.</summary>
+    public Func<string, IAnomalyScoreRecorder?>? ScoreRecorders { get; init; }
 
     /// <summary>Stream time of a clip's first frame: fixed, so a replay gives the same timestamps every time.</summary>
     public static DateTimeOffset Epoch { get; } = DateTimeOffset.UnixEpoch;

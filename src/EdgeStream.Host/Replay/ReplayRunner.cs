@@ -46,7 +46,7 @@ internal static class ReplayRunner
             extra.Add(OpenOut(Path.GetFullPath(outPath, request.CurrentDirectory)));
         }
 
-        var assemblyRequest = new AssemblyRequest(options, video, file.Directory, loggers, TimeProvider.System) { ExtraSinks = extra, Epoch = ReplayRequest.Epoch };
+        var assemblyRequest = new AssemblyRequest(options, video, file.Directory, loggers, TimeProvider.System) { ExtraSinks = extra, Epoch = ReplayRequest.Epoch, ScoreRecorders = request.ScoreRecorders };
         PipelineAssembly assembly;
         try
         {

@@ -14,6 +14,7 @@ internal static class EdgeStreamCli
         root.Subcommands.Add(ModelsCommand.Create(output, error));
         root.Subcommands.Add(BenchCommand.Create(output, error));
         root.Subcommands.Add(KeypointsCommand.Create(output, error));
+        root.Subcommands.Add(EvaluateCommand.Create(output, error));
         return root;
     }
 

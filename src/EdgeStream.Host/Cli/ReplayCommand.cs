@@ -82,11 +82,27 @@ internal static class ReplayCommand
     private static string Labels(StreamSummary s) => s switch
     {
         { Failure: { } failure } => "FAILED: " + failure,
-        { Labels.Count: > 0 } => string.Join(" > ", s.Labels),
+        { Labels.Count: > 0 } => string.Join(" > ", Runs(s.Labels)),
         { Windows: 0, Starved: { } starved } => $"- ({starved})",
         { Frames: > 0, Windows: 0 } => "- (shorter than one window of the model: nothing to judge)",
         _ => "-",
     };
+
+    /// <summary>A label repeated in a row is written once with its count ("anomaly x55"), so a busy stream stays one readable line.</summary>
+    private static IEnumerable<string> Runs(IReadOnlyList<string> labels)
+    {
+        for (var i = 0; i < labels.Count;)
+        {
+            var n = 1;
+            while (i + n < labels.Count && labels[i + n] == labels[i])
+            {
+                n++;
+            }
+
+            yield return n == 1 ? labels[i] : string.Create(CultureInfo.InvariantCulture, $"{labels[i]} x{n}");
+            i += n;
+        }
+    }
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

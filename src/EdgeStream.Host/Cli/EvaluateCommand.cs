@@ -16,8 +16,36 @@ internal static class EvaluateCommand
     {
         var evaluate = new Command("evaluate", "Score the anomaly detector on a labelled corpus with a benchmark's rules (NAB, SKAB)");
         evaluate.Subcommands.Add(Nab(output, error));
+        evaluate.Subcommands.Add(Skab(output, error));
         return evaluate;
     }
+
+    private static Command Skab(TextWriter output, TextWriter error)
+    {
+        var common = new CommonOptions();
+        var corpus = new Argument<string>("corpus") { Description = "SKAB v0.9: a folder with data/valve1, data/valve2 and data/other, e.g. ../shared/data/skab" };
+        var model = new Option<string?>("--anomaly-model") { Description = "Model (name under EdgeStream:Models); default: the anomaly model whose channels the CSVs have" };
+        var command = new Command("skab", "SKAB v0.9 scoring: outlier track (F1, FAR, MAR) and changepoint track (SKAB's NAB), beside the leaderboard") { corpus, model };
+        common.AddTo(command);
+        command.SetAction((result, _) => StartupErrors.GuardAsync(error, async () =>
+        {
+            var request = Request(result, common, corpus, model);
+            using var interrupt = new InterruptSignal();
+            var clock = Stopwatch.StartNew();
+            var evaluation = await SkabEvaluation.RunAsync(request, interrupt.Token);
+            await output.WriteAsync(SkabReport.Render(evaluation, clock.Elapsed));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static EvaluateRequest Request(ParseResult result, CommonOptions common, Argument<string> corpus, Option<string?> model) =>
+        new(result.GetValue(corpus)!)
+        {
+            Config = common.Request(result),
+            AnomalyModel = result.GetValue(model),
+            LogLevel = result.GetValue(common.Verbose) ? LogLevel.Information : LogLevel.Warning,
+        };
 
     private static Command Nab(TextWriter output, TextWriter error)
     {
@@ -29,12 +57,7 @@ internal static class EvaluateCommand
         common.AddTo(command);
         command.SetAction((result, _) => StartupErrors.GuardAsync(error, async () =>
         {
-            var request = new EvaluateRequest(result.GetValue(corpus)!)
-            {
-                Config = common.Request(result),
-                AnomalyModel = result.GetValue(model),
-                LogLevel = result.GetValue(common.Verbose) ? LogLevel.Information : LogLevel.Warning,
-            };
+            var request = Request(result, common, corpus, model);
             using var interrupt = new InterruptSignal();
             var clock = Stopwatch.StartNew();
             var evaluation = await NabEvaluation.RunAsync(NabCorpus.Open(request.Corpus), request, interrupt.Token);

@@ -44,26 +44,47 @@ internal sealed class ScoreTrace : IAnomalyScoreRecorder
         ArgumentNullException.ThrowIfNull(rows);
         var raw = new double[rows.Count];
         var detections = new double[rows.Count];
+        foreach (var (r, w) in Matches(rows))
+        {
+            raw[r] = _scores[w];
+            detections[r] = _anomalous[w] && (w == 0 || !_anomalous[w - 1]) ? 1 : 0;
+        }
+
+        return (raw, detections);
+    }
+
+    /// <summary>Per row of the file, whether the stream was inside an anomaly event after judging it (false where no window did).</summary>
+    public bool[] StateAt(IReadOnlyList<DateTimeOffset> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var state = new bool[rows.Count];
+        foreach (var (r, w) in Matches(rows))
+        {
+            state[r] = _anomalous[w];
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Pairs each judged window with the file row it scored, by timestamp; both run forward in time. A row no window
+    /// scored (warm-up, a rejected sample) has no pair; of rows sharing one timestamp, the first gets the window.
+    /// </summary>
+    private IEnumerable<(int Row, int Window)> Matches(IReadOnlyList<DateTimeOffset> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
         var r = 0;
-        for (var w = 0; w < _timestamps.Count; w++)
+        for (var w = 0; w < _timestamps.Count && r < rows.Count; w++)
         {
             while (r < rows.Count && rows[r] < _timestamps[w])
             {
                 r++;
             }
 
-            if (r == rows.Count)
+            if (r < rows.Count && rows[r] == _timestamps[w])
             {
-                break;
-            }
-
-            if (rows[r] == _timestamps[w])
-            {
-                raw[r] = _scores[w];
-                detections[r] = _anomalous[w] && (w == 0 || !_anomalous[w - 1]) ? 1 : 0;
+                yield return (r, w);
             }
         }
-
-        return (raw, detections);
     }
 }

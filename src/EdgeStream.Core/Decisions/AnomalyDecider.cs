@@ -4,7 +4,7 @@ using EdgeStream.Core.Windows;
 namespace EdgeStream.Core.Decisions;
 
 /// <summary>
-/// Anomaly events for one sensor stream: forecast error of the target sample -> <see cref="AnomalyScorer"/>
+/// Anomaly events for one sensor stream: forecast and target sample -> the model's <see cref="IAnomalyScorer"/>
 /// -> start and end events with score = z. Start: <c>StartedAt</c> is the time of the event's first sample
 /// (the reference's <c>startIndex</c>), score the z that confirmed it. End: <c>EndedAt</c> is the time of
 /// the last sample above the threshold (<c>endIndex</c>), score the peak z of the event. Top-k lists the
@@ -16,7 +16,7 @@ public sealed class AnomalyDecider : IWindowDecider
     private readonly EventContext _context;
     private readonly string _label;
     private readonly IReadOnlyList<string> _channelNames;
-    private readonly AnomalyScorer _scorer;
+    private readonly IAnomalyScorer _scorer;
     private readonly AnomalyScoreParams _params;
     private readonly StepStamp[] _recent;
     private readonly float[] _channelErrors;
@@ -39,7 +39,7 @@ public sealed class AnomalyDecider : IWindowDecider
         _label = label;
         _channelNames = channelNames;
         _params = parameters;
-        _scorer = new AnomalyScorer(parameters);
+        _scorer = parameters.CreateScorer();
         _recent = new StepStamp[Math.Max(parameters.EnterWindows, parameters.ExitWindows) + 1];
         _channelErrors = new float[channelNames.Count];
         _top = new int[Math.Min(topK, channelNames.Count)];
@@ -53,7 +53,13 @@ public sealed class AnomalyDecider : IWindowDecider
     {
         ArgumentNullException.ThrowIfNull(events);
         var forecast = input.Output[..input.Target.Length];
-        var step = _scorer.Update(AnomalyScorer.ForecastError(forecast, input.Target));
+        if (input.Meta.Warmup)
+        {
+            _scorer.Calibrate(forecast, input.Target);
+            return;
+        }
+
+        var step = _scorer.Update(forecast, input.Target);
         LastStep = step;
         var now = input.Stamps[^1];
         _recent[_scored % _recent.Length] = now;

@@ -5,7 +5,7 @@ namespace EdgeStream.Core.Decisions;
 /// models/training/edgestream_train/sensor_scoring.py (rules 3-7), so C# and Python agree sample for sample.
 /// Feed it the forecast error of every scored sample in order.
 /// </summary>
-public sealed class AnomalyScorer
+public sealed class AnomalyScorer : IAnomalyScorer
 {
     private readonly AnomalyScoreParams _p;
     private double _s;
@@ -46,6 +46,13 @@ public sealed class AnomalyScorer
 
         return sum / target.Length;
     }
+
+    /// <summary>The z-score rule learns its baseline from scored samples only (the reference's rule); it gets no warm-up windows.</summary>
+    public void Calibrate(ReadOnlySpan<float> forecast, ReadOnlySpan<float> actual) =>
+        throw new InvalidOperationException("The z-score rule is not sent warm-up windows (AnomalyScoreParams.CalibratesOnWarmup).");
+
+    /// <summary>Rules 3-6 for the next scored sample.</summary>
+    public AnomalyStep Update(ReadOnlySpan<float> forecast, ReadOnlySpan<float> actual) => Update(ForecastError(forecast, actual));
 
     /// <summary>Rules 4-6 for the next scored sample.</summary>
     public AnomalyStep Update(double error)

@@ -27,7 +27,10 @@ public sealed partial class EdgePipeline
 
         // The status reporter is built after the streams; a source reports health only once the pipeline runs.
         var source = new StepWriter(index, binding.Options.Id, engine.FrameLength, _options.StepQueue, _options.Lossless, _signal, i => _status.HealthChanged(i), _logger);
-        var window = new WindowStream(source, group.Outlet, shape, StreamFactory.ResamplerOf(binding, shape), StreamFactory.NormaliserOf(binding), Math.Max(engine.FrameLength, engine.StepLength));
+        var window = new WindowStream(source, group.Outlet, shape, StreamFactory.ResamplerOf(binding, shape), StreamFactory.NormaliserOf(binding), Math.Max(engine.FrameLength, engine.StepLength))
+        {
+            ScoresWarmup = StreamFactory.ScoresWarmupOf(binding),
+        };
         var inference = new InferenceStream(window, decider);
         group.Streams.Add(inference);
         return new PipelineStream(binding, source, window, inference, context);

@@ -67,6 +67,10 @@ internal static class StreamFactory
         }
     }
 
+    /// <summary>Anomaly models whose scorer calibrates on the normaliser's warm-up get warm-up windows.</summary>
+    public static bool ScoresWarmupOf(StreamBinding binding) =>
+        binding.Engine.Manifest is { Task: ModelTask.Anomaly, Defaults.Score: { } score } && AnomalyScoreParams.CalibratesOnWarmup(score);
+
     /// <summary>Video models with a fixed rate get a resampler to it; others take steps as they come.</summary>
     public static FrameResampler? ResamplerOf(StreamBinding binding, WindowShape shape)
     {

@@ -29,6 +29,9 @@ public sealed class WindowRing
 
     public WindowShape Shape { get; }
 
+    /// <summary>Windows copied out now are warm-up windows (<see cref="WindowMeta.Warmup"/>).</summary>
+    public bool MarksWarmup { get; set; }
+
     /// <summary>The gap rule; a learned one outlives resets (it describes the stream, not the ring's contents).</summary>
     public GapLimit Gap { get; }
 
@@ -99,7 +102,7 @@ public sealed class WindowRing
         var first = stamps[0];
         var last = stamps[shape.Length - 1];
         var newest = _captured[(_next + shape.Capacity - 1) % shape.Capacity];
-        return new WindowMeta(first.Sequence, last.Sequence, first.Timestamp, last.Timestamp, newest, shape.Length, stepsDropped);
+        return new WindowMeta(first.Sequence, last.Sequence, first.Timestamp, last.Timestamp, newest, shape.Length, stepsDropped, MarksWarmup);
     }
 
     private PushResult Add(long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, ReadOnlySpan<float> step, bool allowWindow)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using EdgeStream.Core.Preprocessing;
 using System.Threading.Channels;
 
 namespace EdgeStream.Core.Windows;
@@ -93,6 +94,24 @@ internal sealed partial class WindowStage
         {
             stream.StarvedLogged = true;
             WindowLog.Starved(_logger, stream.Id, stream.Starved);
+        }
+    }
+
+    /// <summary>Every held warm-up sample, normalised, through the ring; the windows it makes are marked warm-up.</summary>
+    private void PushWarmup(WindowStream stream, SampleNormaliser normaliser)
+    {
+        stream.Ring.MarksWarmup = true;
+        try
+        {
+            for (var i = 0; i < normaliser.HeldCount; i++)
+            {
+                var (sequence, timestamp, capturedAt) = normaliser.NormaliseHeld(i, stream.Scratch);
+                Push(stream, sequence, timestamp, capturedAt, stream.Scratch.AsSpan(0, stream.Ring.Shape.StepLength));
+            }
+        }
+        finally
+        {
+            stream.Ring.MarksWarmup = false;
         }
     }
 

@@ -138,7 +138,15 @@ internal sealed partial class WindowStage
             {
                 if (normaliser.AddWarmup(item.Sequence, item.Timestamp, item.CapturedAt, item.Span))
                 {
-                    stream.Ring.PrimeWith(normaliser, stream.Scratch);
+                    if (stream.ScoresWarmup)
+                    {
+                        PushWarmup(stream, normaliser);
+                    }
+                    else
+                    {
+                        stream.Ring.PrimeWith(normaliser, stream.Scratch);
+                    }
+
                     WindowLog.WarmupDone(_logger, stream.Id, normaliser.WarmupSamples);
                 }
             }

@@ -51,6 +51,12 @@ internal sealed class WindowStream
     /// <summary>Step drops already reported in a window's metadata.</summary>
     public long DroppedAtLastWindow { get; set; }
 
+    /// <summary>
+    /// The scorer calibrates on the warm-up: once the normaliser is ready, its held samples go through the ring as
+    /// warm-up windows (judged by the model, never events) instead of only priming it.
+    /// </summary>
+    public bool ScoresWarmup { get; init; }
+
     /// <summary>Pushes in a row that found a gap before them (each one cleared the ring).</summary>
     public int GapResetsInARow { get; set; }
 

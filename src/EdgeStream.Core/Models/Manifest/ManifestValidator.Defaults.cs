@@ -66,6 +66,24 @@ public static partial class ManifestValidator
             return;
         }
 
+        if (s.Kind is "likelihood")
+        {
+            ValidateLikelihood(e, s);
+            return;
+        }
+
+        if (s.Kind is "chart")
+        {
+            ValidateChart(e, s);
+            return;
+        }
+
+        if (s.Kind is not (null or "zscore"))
+        {
+            e.Add($"defaults.score.kind is '{s.Kind}', expected zscore, likelihood or chart.");
+            return;
+        }
+
         if (!(s.ErrorEwmaAlpha > 0 && s.ErrorEwmaAlpha <= 1))
         {
             e.Add($"defaults.score.errorEwmaAlpha is {Num(s.ErrorEwmaAlpha)}, expected a smoothing factor in (0, 1].");
@@ -86,4 +104,48 @@ public static partial class ManifestValidator
             e.Add($"defaults.score.minStd is {Num(s.MinStd.Value)}, expected a positive floor (or remove it).");
         }
     }
+
+    private static void ValidateChart(List<string> e, AnomalyScoreSpec s)
+    {
+        if (!(s.Threshold > 0))
+        {
+            e.Add($"defaults.score.threshold is {Num(s.Threshold)}, expected a positive factor on the chart's warm-up quantile.");
+        }
+
+        var c = s.Chart ?? new ChartSpec();
+        if (c.Window < 1 || !(c.Quantile > 0 && c.Quantile <= 1))
+        {
+            e.Add($"defaults.score.chart: window {c.Window} must be at least 1 and quantile {Num(c.Quantile)} in (0, 1].");
+        }
+    }
+
+    private static void ValidateLikelihood(List<string> e, AnomalyScoreSpec s)
+    {
+        if (!(s.Threshold > 0 && s.Threshold <= 1))
+        {
+            e.Add($"defaults.score.threshold is {Num(s.Threshold)}; a likelihood score is in [0, 1], expected (0, 1].");
+        }
+
+        var l = s.Likelihood ?? new LikelihoodSpec();
+        if (l.HistorySamples < 2 || l.LearningSamples < 2 || l.LearningSamples > l.HistorySamples)
+        {
+            e.Add($"defaults.score.likelihood: historySamples {l.HistorySamples} and learningSamples {l.LearningSamples} must be at least 2, learning at most history.");
+        }
+
+        if (l.ShortWindows.Count == 0 || l.ShortWindows.Any(w => w < 1))
+        {
+            e.Add("defaults.score.likelihood.shortWindows must list at least one window of 1 sample or more.");
+        }
+
+        if (!(l.Red > 0 && l.Red <= l.Rearm && l.Yellow > 0 && l.Yellow < 1 && l.Rearm < 1))
+        {
+            e.Add($"defaults.score.likelihood: red {Num(l.Red)}, yellow {Num(l.Yellow)} and rearm {Num(l.Rearm)} are tail probabilities, 0 < red <= rearm < 1 and 0 < yellow < 1.");
+        }
+
+        if (!(l.SpatialTolerance >= 0) || l.RefractorySamples < 0)
+        {
+            e.Add($"defaults.score.likelihood: spatialTolerance {Num(l.SpatialTolerance)} and refractorySamples {l.RefractorySamples} must not be negative.");
+        }
+    }
+
 }

@@ -108,10 +108,51 @@ public sealed record DecisionDefaults
 
 public sealed record AnomalyScoreSpec
 {
+    /// <summary>
+    /// <c>zscore</c> (default): the z of the smoothed forecast error against its running baseline (the training
+    /// recipe's rule, with Python parity). <c>likelihood</c>: the anomaly likelihood of <see cref="Likelihood"/>,
+    /// a score in [0, 1]. <c>chart</c>: the residual chart of <see cref="Chart"/>, calibrated on the warm-up, a
+    /// score in units of its limit (docs/sensors.md).
+    /// </summary>
+    public string? Kind { get; init; }
+
     public double ErrorEwmaAlpha { get; init; }
     public int BaselineSamples { get; init; }
     public double Threshold { get; init; }
 
     /// <summary>Floor for the baseline's standard deviation of the smoothed error. Default: none.</summary>
     public double? MinStd { get; init; }
+
+    /// <summary>The likelihood rule's settings (kind <c>likelihood</c>); absent: its defaults.</summary>
+    public LikelihoodSpec? Likelihood { get; init; }
+
+    /// <summary>The residual chart's settings (kind <c>chart</c>); absent: its defaults.</summary>
+    public ChartSpec? Chart { get; init; }
+}
+
+/// <summary>
+/// The residual mean-shift chart's settings (kind <c>chart</c>): the residual's mean over <see cref="Window"/>
+/// samples, its limit the <see cref="Quantile"/> of the chart statistic over the warm-up. Defaults measured on SKAB.
+/// </summary>
+public sealed record ChartSpec
+{
+    public int Window { get; init; } = 20;
+    public double Quantile { get; init; } = 0.99;
+}
+
+/// <summary>
+/// The anomaly likelihood's settings (kind <c>likelihood</c>): each signal's short moving average is judged against
+/// the distribution of its last <see cref="HistorySamples"/> averages. Defaults are the values measured on NAB
+/// (models/README.md says which were chosen there).
+/// </summary>
+public sealed record LikelihoodSpec
+{
+    public int HistorySamples { get; init; } = 4000;
+    public IReadOnlyList<int> ShortWindows { get; init; } = [20, 100];
+    public int LearningSamples { get; init; } = 150;
+    public double Red { get; init; } = 1e-5;
+    public double Yellow { get; init; } = 1e-3;
+    public double Rearm { get; init; } = 1e-3;
+    public double SpatialTolerance { get; init; } = 0.05;
+    public int RefractorySamples { get; init; } = 25;
 }

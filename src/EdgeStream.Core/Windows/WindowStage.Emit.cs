@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
-using EdgeStream.Core.Preprocessing;
 using System.Threading.Channels;
+using EdgeStream.Core.Preprocessing;
 
 namespace EdgeStream.Core.Windows;
 

@@ -7,8 +7,8 @@ namespace EdgeStream.Host.Configuration;
 
 /// <summary>
 /// Rules for a stream that depend on its model's manifest: a window length other than the model's fixed window, and
-/// an action threshold outside (0, 1] (action scores are probabilities; anomaly thresholds are z-scores, any positive
-/// number). Checked at start-up with the other rules so they end as a configuration error (exit 2) naming the key,
+/// a threshold above 1 where scores are in [0, 1] (action probabilities, anomaly likelihoods; z-score and chart
+/// thresholds are any positive number). Checked at start-up with the other rules so they end as a configuration error (exit 2) naming the key,
 /// not as an exception when the pipeline is built. A manifest that cannot be read is left to the model loader, which
 /// reports it with its own message.
 /// </summary>
@@ -25,6 +25,11 @@ internal static class StreamModelRules
         if (manifest.Task == ModelTask.Action && stream.Threshold is > 1 and { } threshold)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{key}:Threshold: {threshold} must be at most 1 for action model '{manifest.Name}' (its scores are probabilities)"));
+        }
+
+        if (manifest.Task == ModelTask.Anomaly && manifest.Defaults.Score?.Kind == "likelihood" && stream.Threshold is > 1 and { } likelihood)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{key}:Threshold: {likelihood} must be at most 1 for anomaly model '{manifest.Name}' (its scores are likelihoods in [0, 1]; 0.5 is a tail probability of 1e-5)"));
         }
     }
 

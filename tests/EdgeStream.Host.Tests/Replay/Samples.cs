@@ -23,25 +23,27 @@ internal static class Samples
     }
 
     /// <summary>
-    /// The start labels the sidecar expects: a clip's <c>expectedSequence</c>; for a CSV one <c>anomaly</c> per entry
-    /// of <c>expectedEvents</c> (the reference scorer's events), with their start and end times.
+    /// A clip's <c>expectedSequence</c> (the start labels its sidecar expects); null for a CSV, whose sidecar gives the
+    /// anomalies injected into it instead (<see cref="Injected"/>).
     /// </summary>
-    public static (IReadOnlyList<string> Labels, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset? End)> Spans) Expected(string file)
+    public static IReadOnlyList<string>? ExpectedSequence(string file)
     {
-        var sidecar = Path.ChangeExtension(file, ".json");
-        using var doc = JsonDocument.Parse(File.ReadAllText(sidecar));
-        var root = doc.RootElement;
-        if (root.TryGetProperty("expectedSequence", out var sequence))
-        {
-            return ([.. sequence.EnumerateArray().Select(e => e.GetString()!)], []);
-        }
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(file, ".json")));
+        return doc.RootElement.TryGetProperty("expectedSequence", out var sequence) ? [.. sequence.EnumerateArray().Select(e => e.GetString()!)] : null;
+    }
 
-        var events = root.GetProperty("expectedEvents").EnumerateArray().ToList();
-        var spans = events.Select(e => (
-            DateTimeOffset.Parse(e.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-            e.GetProperty("end").ValueKind == JsonValueKind.Null ? (DateTimeOffset?)null
-                : DateTimeOffset.Parse(e.GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        return ([.. events.Select(_ => "anomaly")], spans);
+    /// <summary>
+    /// The anomalies the generator injected into a sensor CSV (its sidecar's <c>anomalies</c>: kind, first and last
+    /// sample). The sidecar's <c>expectedEvents</c> are the training recipe's reference rule (kind zscore, Python);
+    /// the shipped models use the C# likelihood and chart rules, so the replay is judged against the truth.
+    /// </summary>
+    public static IReadOnlyList<(string Kind, DateTimeOffset Start, DateTimeOffset End)> Injected(string file)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(file, ".json")));
+        return [.. doc.RootElement.GetProperty("anomalies").EnumerateArray().Select(a => (
+            a.GetProperty("kind").GetString()!,
+            DateTimeOffset.Parse(a.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(a.GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture)))];
     }
 
     private static IEnumerable<string> Files(string folder, string[] extensions) =>

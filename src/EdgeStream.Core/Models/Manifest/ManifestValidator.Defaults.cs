@@ -142,9 +142,9 @@ public static partial class ManifestValidator
             e.Add($"defaults.score.likelihood: red {Num(l.Red)}, yellow {Num(l.Yellow)} and rearm {Num(l.Rearm)} are tail probabilities, 0 < red <= rearm < 1 and 0 < yellow < 1.");
         }
 
-        if (!(l.SpatialTolerance >= 0) || l.RefractorySamples < 0)
+        if (!(l.SpatialTolerance >= 0) || l.RefractorySamples < 0 || l.QuietSamples < 0)
         {
-            e.Add($"defaults.score.likelihood: spatialTolerance {Num(l.SpatialTolerance)} and refractorySamples {l.RefractorySamples} must not be negative.");
+            e.Add($"defaults.score.likelihood: spatialTolerance {Num(l.SpatialTolerance)}, refractorySamples {l.RefractorySamples} and quietSamples {l.QuietSamples} must not be negative.");
         }
     }
 

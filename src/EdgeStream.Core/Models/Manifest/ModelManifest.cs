@@ -155,4 +155,11 @@ public sealed record LikelihoodSpec
     public double Rearm { get; init; } = 1e-3;
     public double SpatialTolerance { get; init; } = 0.05;
     public int RefractorySamples { get; init; } = 25;
+
+    /// <summary>
+    /// Scored samples at the start of a stream that raise nothing (the score is still computed): the range and the
+    /// histories are a few hundred samples old, and a new extreme is mostly the range widening. Costs NAB points
+    /// on its shortest files, whose probationary period is shorter (models/README.md).
+    /// </summary>
+    public int QuietSamples { get; init; } = 150;
 }

@@ -239,7 +239,12 @@ def cmd_samples(a):
         model = load_model(mdir)
         csv_path = ss.write_sample(spec, out)
         ts, names, raw = ss.read_csv(csv_path)
-        params = ScoreParams.from_manifest(man["defaults"])
+        # The sidecar's expectedEvents are the recipe's reference rule (kind zscore), with the defaults it tuned
+        # (evaluation.json); the shipped manifests use the C# rules, which `edgestream replay` shows.
+        if man["defaults"]["score"].get("kind", "zscore") == "zscore":
+            params = ScoreParams.from_manifest(man["defaults"])
+        else:
+            params = ScoreParams(**json.loads((mdir / "evaluation.json").read_text())["defaults"])
         norm = man["input"]["normalisation"]
         res = score_stream(raw, man["input"]["window"], norm["warmupSamples"], params,
                            st.predictor(model), norm.get("minStd", NORM_MIN_STD))
@@ -255,7 +260,8 @@ def cmd_samples(a):
         side["expectedEventsFrom"] = {"model": spec.model, "variant": "fp32",
                                       "firstScoredIndex": res["t0"],
                                       "firstDecisionIndex": res["t0"] + params.baseline_samples,
-                                      "note": "edgestream_train.sensor_scoring reference rule, PyTorch fp32"}
+                                      "note": "edgestream_train.sensor_scoring reference rule (kind zscore), PyTorch fp32; "
+                                              "the shipped C# rule is defaults.score of the model's manifest"}
         (out / f"{spec.name}.json").write_text(json.dumps(side, indent=2) + "\n")
         # verification: every injection overlapped by an event, every event near an injection
         slack = params.exit_windows + 60

@@ -13,6 +13,7 @@ from typing import Dict, List, Optional
 import numpy as np
 import torch
 
+from . import pipeline_rules
 from . import sensor_data as sd
 from .sensor_model import (WEIGHT_QMAX, WEIGHT_QMIN, SensorForecaster, calibrate,
                            onnx_exportable_weight_range, to_quant)
@@ -344,11 +345,8 @@ def write_manifest(out_dir: Path, name: str, description: str, files: Dict[str, 
         "variants": [
             {"name": v, "precision": v, "ioType": "float32",
              "fused": {"file": files[v].name, "sha256": sha256(files[v])}} for v in ("fp32", "int8")],
-        "defaults": {"variant": "fp32", "stride": 1,
-                     "score": {"errorEwmaAlpha": params.error_ewma_alpha,
-                               "baselineSamples": params.baseline_samples,
-                               "threshold": params.threshold, "minStd": params.min_std},
-                     "enterWindows": params.enter_windows, "exitWindows": params.exit_windows},
+        # The pipeline's rule for this channel count; the recipe's zscore defaults (params) go to evaluation.json.
+        "defaults": {"variant": "fp32", "stride": 1, **pipeline_rules.for_channels(channels)},
         "golden": "golden/golden.json",
     }
     (out_dir / "manifest.json").write_text(json.dumps(man, indent=2) + "\n")

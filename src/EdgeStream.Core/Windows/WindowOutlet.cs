@@ -16,9 +16,10 @@ internal sealed class WindowOutlet
     {
         Lossless = lossless;
         Encoder = encoder;
+        Capacity = Math.Max(1, queue);
         Pool = new BufferPool(windowBufferLength, Math.Max(16, queue * 2));
         _windows = Channel.CreateBounded<WindowItem>(
-            new BoundedChannelOptions(Math.Max(1, queue))
+            new BoundedChannelOptions(Capacity)
             {
                 FullMode = lossless ? BoundedChannelFullMode.Wait : BoundedChannelFullMode.DropOldest,
                 SingleReader = true,
@@ -26,6 +27,9 @@ internal sealed class WindowOutlet
             },
             OnWindowDropped);
     }
+
+    /// <summary>Windows the channel holds before it drops (or, lossless, waits).</summary>
+    public int Capacity { get; }
 
     /// <summary>Writers wait for room instead of dropping (replay).</summary>
     public bool Lossless { get; }

@@ -113,6 +113,9 @@ internal sealed partial class WindowStage
         {
             stream.Ring.MarksWarmup = false;
         }
+
+        // Live windows after this may drop the oldest queued one: let inference take the warm-up windows first.
+        WaitUntilQueued(stream.Outlet, 0);
     }
 
     private void EmitWindow(WindowStream stream)
@@ -130,9 +133,25 @@ internal sealed partial class WindowStage
 
     private void Write(WindowOutlet outlet, WindowItem item)
     {
+        if (item.Meta.Warmup && !outlet.Lossless)
+        {
+            // A live queue drops its oldest window when full; a calibration burst of a few hundred warm-up windows
+            // would drop most of itself and leave the scorer without its limit. Wait for room instead (once per stream).
+            WaitUntilQueued(outlet, outlet.Capacity - 1);
+        }
+
         if (!outlet.Writer.TryWrite(item) && !(outlet.Lossless && WaitAndWrite(outlet.Writer, item)))
         {
             item.Release();
+        }
+    }
+
+    /// <summary>Blocks this stage until the outlet holds at most <paramref name="queued"/> windows (or the pipeline aborts).</summary>
+    private void WaitUntilQueued(WindowOutlet outlet, int queued)
+    {
+        while (outlet.Reader.Count > queued && !_abort.IsCancellationRequested)
+        {
+            Thread.Sleep(1);
         }
     }
 

@@ -1,5 +1,4 @@
 using EdgeStream.Evaluation.Nab;
-using EdgeStream.Evaluation.Tests.Support;
 
 namespace EdgeStream.Evaluation.Tests.Nab;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using EdgeStream.Evaluation.Nab;
-using EdgeStream.Evaluation.Tests.Support;
 using Xunit.Abstractions;
 
 namespace EdgeStream.Evaluation.Tests.Nab;

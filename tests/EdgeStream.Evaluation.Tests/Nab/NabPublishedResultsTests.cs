@@ -1,6 +1,5 @@
 using System.Globalization;
 using EdgeStream.Evaluation.Nab;
-using EdgeStream.Evaluation.Tests.Support;
 using Xunit.Abstractions;
 
 namespace EdgeStream.Evaluation.Tests.Nab;

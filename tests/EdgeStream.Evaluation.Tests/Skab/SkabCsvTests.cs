@@ -1,5 +1,4 @@
 using EdgeStream.Evaluation.Skab;
-using EdgeStream.Evaluation.Tests.Support;
 
 namespace EdgeStream.Evaluation.Tests.Skab;
 

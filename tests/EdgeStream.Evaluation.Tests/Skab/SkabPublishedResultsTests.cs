@@ -1,6 +1,5 @@
 using System.Globalization;
 using EdgeStream.Evaluation.Skab;
-using EdgeStream.Evaluation.Tests.Support;
 
 namespace EdgeStream.Evaluation.Tests.Skab;
 

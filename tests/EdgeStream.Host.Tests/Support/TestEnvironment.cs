@@ -50,13 +50,3 @@ internal sealed class SharedClipsFactAttribute : FactAttribute
 {
     public SharedClipsFactAttribute() => Skip = TestEnvironment.WhyNoSharedClips;
 }
-
-/// <summary>A fact skipped, with the reason shown, when a folder of ../shared/data (nab, skab) is absent.</summary>
-internal sealed class SharedDataFactAttribute : FactAttribute
-{
-    public SharedDataFactAttribute(string folder)
-    {
-        var path = Path.Combine(Repo.SharedData, folder);
-        Skip = Directory.Exists(path) ? null : $"shared data folder {path} is absent (public data is not committed)";
-    }
-}

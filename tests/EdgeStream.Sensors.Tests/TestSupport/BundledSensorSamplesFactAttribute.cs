@@ -1,19 +1,5 @@
 namespace EdgeStream.Sensors.Tests.TestSupport;
 
-/// <summary>A fact that needs a folder of ../shared/data; skipped, with the reason shown, when it is absent.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class SharedDataFactAttribute : FactAttribute
-{
-    public SharedDataFactAttribute(string folder)
-    {
-        var path = Path.Combine(RepoPaths.SharedData, folder);
-        if (!Directory.Exists(path))
-        {
-            Skip = $"shared data folder {path} is absent (the public data sets are not committed; see docs/architecture.md, Testing)";
-        }
-    }
-}
-
 /// <summary>A fact that needs the bundled sensor samples (models/samples/sensors/*.csv); skipped with the reason until they exist.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class BundledSensorSamplesFactAttribute : FactAttribute

@@ -1,0 +1,18 @@
+namespace EdgeStream.TestSupport;
+
+/// <summary>
+/// A fact that needs a folder of ../shared/data (nab, skab, clips: public data, never committed); skipped, with the
+/// reason shown, when it is absent.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SharedDataFactAttribute : Xunit.FactAttribute
+{
+    public SharedDataFactAttribute(string folder)
+    {
+        var path = System.IO.Path.Combine(Repo.SharedData, folder);
+        if (!Directory.Exists(path))
+        {
+            Skip = $"shared data folder {path} is absent (the public data sets are not committed; see docs/architecture.md, Testing)";
+        }
+    }
+}

@@ -22,11 +22,14 @@ internal sealed class WaitTimeProvider : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // The timer exists before HasTimer says so: a test that sees it and advances the clock at once must not get
+        // ahead of a timer still being created (it then started from the advanced time and never fired in time).
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         lock (_dueTimes)
         {
             _dueTimes.Add(dueTime);
         }
 
-        return base.CreateTimer(callback, state, dueTime, period);
+        return timer;
     }
 }

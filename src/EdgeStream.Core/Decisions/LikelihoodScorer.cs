@@ -14,8 +14,9 @@ namespace EdgeStream.Core.Decisions;
 /// risen above rearm, so one anomaly is reported once, not on every sample of it.</item>
 /// <item>Score = Numenta's log-likelihood, ln(q + 1e-10) / ln(1e-10), in [0, 1]; 0.5 is q = 1e-5.</item>
 /// <item>Spatial: a level more than spatialTolerance of the range seen so far beyond it scores 1.</item>
-/// <item>A score at or over the threshold is a detection, unless one came less than refractorySamples ago, or the
-/// stream has had fewer than quietSamples scored samples (then it is capped just under the threshold).</item>
+/// <item>A score at or over the threshold is a detection, unless one came less than refractorySamples ago, or it is
+/// spatial and the stream has had fewer than quietSamples scored samples (then it is capped just under the
+/// threshold).</item>
 /// </list>
 /// An event starts at a detection and ends once <c>ExitWindows</c> samples in a row had none. Levels are the
 /// normalised values the model sees; every statistic here is unchanged by that affine map. One pass, no look-ahead.
@@ -65,10 +66,11 @@ public sealed class LikelihoodScorer : IAnomalyScorer
         var q = Filter(bonferroni);
         var score = spatial ? 1 : Math.Log(q + 1e-10) / LogFloor;
         var detected = score >= _threshold;
-        if (detected && _scored <= _spec.QuietSamples)
+        if (detected && spatial && _scored <= _spec.QuietSamples)
         {
-            // The first scored samples of a stream judge against a range and histories of a few hundred samples; a
-            // new extreme there is usually just the range widening (NAB's probationary period hides such alarms).
+            // The first scored samples of a stream judge against a range of a few hundred samples; a new extreme there
+            // is usually just the range widening (NAB's probationary period hides such alarms). The likelihood
+            // signals have their own learning period; holding them back too cost 0.8 NAB points more.
             score = _threshold - JustUnder;
             detected = false;
         }

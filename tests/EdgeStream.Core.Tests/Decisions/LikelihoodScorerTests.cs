@@ -81,7 +81,7 @@ public sealed class LikelihoodScorerTests
     }
 
     [Fact]
-    public void Update_QuietSamples_RaiseNothingAtTheStartOfAStream()
+    public void Update_QuietSamples_HoldBackSpatialDetectionsAtTheStartOfAStream()
     {
         var quiet = Spec with { QuietSamples = 100 };
 

@@ -90,9 +90,9 @@ public sealed class EvaluateNabTests(ITestOutputHelper output) : IDisposable
         var labels = NabLabels.Load(Path.Combine(nab, "labels", "combined_windows.json"));
         var files = labels.Files.Select(f => ReadRows(Path.Combine(rows, NabFileRows.CategoryOf(f), "edgestream_" + Path.GetFileName(f)), f)).ToArray();
         var printed = Row(text, "EdgeStream, shipped events", skip: 3);
-        // Measured 66.96 with the shipped likelihood rule (the bar, Numenta HTM's 70.5, is not reached:
+        // Measured 67.75 with the shipped likelihood rule (the bar, Numenta HTM's 70.5, is not reached:
         // models/README.md); this guards the number the README states.
-        Assert.True(double.Parse(printed[0], CultureInfo.InvariantCulture) >= 66.9, $"NAB standard {printed[0]} fell below the measured 66.96");
+        Assert.True(double.Parse(printed[0], CultureInfo.InvariantCulture) >= 67.7, $"NAB standard {printed[0]} fell below the measured 67.75");
         foreach (var (profile, i) in NabProfile.All.Select((p, i) => (p, i)))
         {
             var rescored = NabScorer.ScoreCorpus(files, labels, profile, 0.5).Total.NormalisedScore!.Value;

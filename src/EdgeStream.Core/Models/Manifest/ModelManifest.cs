@@ -157,9 +157,9 @@ public sealed record LikelihoodSpec
     public int RefractorySamples { get; init; } = 25;
 
     /// <summary>
-    /// Scored samples at the start of a stream that raise nothing (the score is still computed): the range and the
-    /// histories are a few hundred samples old, and a new extreme is mostly the range widening. Costs NAB points
-    /// on its shortest files, whose probationary period is shorter (models/README.md).
+    /// Scored samples at the start of a stream whose spatial detections raise nothing (the score is still computed):
+    /// the range is a few hundred samples old, and a new extreme is mostly the range widening. Costs NAB points on
+    /// its shortest files, whose probationary period is shorter (models/README.md).
     /// </summary>
     public int QuietSamples { get; init; } = 150;
 }

@@ -19,7 +19,7 @@ internal static class NabRowsWriter
         for (var i = 0; i < corpus.Files.Count; i++)
         {
             var file = corpus.Files[i];
-            var data = NabCsv.ReadData(evaluation.Replayed[i].Path);
+            var data = evaluation.Data[i];
             var raw = evaluation.Raw[i];
             var windows = corpus.Labels.WindowsFor(file);
             var path = Path.Combine(folder, NabFileRows.CategoryOf(file), "edgestream_" + Path.GetFileName(file));
@@ -30,7 +30,7 @@ internal static class NabRowsWriter
             {
                 var t = data.Timestamps[r];
                 var label = windows.Any(w => w.Start <= t && t <= w.End) ? 1 : 0;
-                var detection = evaluation.Detections[i].Scores[r] >= 0.5 ? 1 : 0;
+                var detection = evaluation.Detections[i].Scores[r] >= NabEvaluation.ShippedThreshold ? 1 : 0;
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t:yyyy-MM-dd HH:mm:ss},{data.Values[r]:R},{detection},{raw.Scores[r]:R},{label}"));
             }
         }

@@ -28,7 +28,7 @@ internal sealed record SkabEvaluation(string Root, IReadOnlyList<SkabFile> Files
         var predictions = new List<SkabPrediction>();
         for (var i = 0; i < files.Count; i++)
         {
-            var anomalous = replayed[i].Trace.StateAt([.. files[i].Timestamps.Select(t => new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)))]);
+            var anomalous = replayed[i].Trace.StateAt(files[i].Timestamps);
             predictions.Add(new SkabPrediction(files[i].Name, 0, anomalous, SkabChangepoints.FromAnomalyEdges(anomalous)));
         }
 

@@ -19,10 +19,10 @@ public sealed record AnomalyScoreParams
     public static bool CalibratesOnWarmup(AnomalyScoreSpec score)
     {
         ArgumentNullException.ThrowIfNull(score);
-        return score.Kind is "likelihood" or "chart";
+        return score.Kind is AnomalyScoreSpec.LikelihoodKind or AnomalyScoreSpec.ChartKind;
     }
 
-    /// <summary>The stream's scorer: the likelihood rule when the manifest asks for it, else the z-score rule.</summary>
+    /// <summary>The stream's scorer: the likelihood or chart rule when the manifest asks for one, else the z-score rule.</summary>
     public IAnomalyScorer CreateScorer() => (Likelihood, Chart) switch
     {
         ({ } likelihood, _) => new LikelihoodScorer(likelihood, Threshold, ExitWindows),
@@ -46,8 +46,8 @@ public sealed record AnomalyScoreParams
             EnterWindows = enter ?? defaults.EnterWindows,
             ExitWindows = exit ?? defaults.ExitWindows,
             MinStd = score.MinStd ?? 1e-3,
-            Likelihood = score.Kind == "likelihood" ? score.Likelihood ?? new LikelihoodSpec() : null,
-            Chart = score.Kind == "chart" ? score.Chart ?? new ChartSpec() : null,
+            Likelihood = score.Kind == AnomalyScoreSpec.LikelihoodKind ? score.Likelihood ?? new LikelihoodSpec() : null,
+            Chart = score.Kind == AnomalyScoreSpec.ChartKind ? score.Chart ?? new ChartSpec() : null,
         };
         result.Validate();
         return result;

@@ -28,7 +28,7 @@ public sealed class LikelihoodScorer : IAnomalyScorer
 
     private readonly LikelihoodSpec _spec;
     private readonly double _threshold;
-    private readonly int _exit;
+    private readonly EventHysteresis _events;
     private LikelihoodChannel[]? _errors;
     private LikelihoodChannel[]? _levels;
     private LikelihoodChannel[]? _steps;
@@ -39,22 +39,20 @@ public sealed class LikelihoodScorer : IAnomalyScorer
     private long _sample = -1;
     private long _scored;
     private long _refractoryUntil = -1;
-    private int _quiet;
 
     public LikelihoodScorer(LikelihoodSpec spec, double threshold, int exitWindows)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(threshold, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(threshold, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(exitWindows, 1);
         _spec = spec;
         _threshold = threshold;
-        _exit = exitWindows;
+        _events = new EventHysteresis(1, exitWindows);
     }
 
-    public bool IsAnomalous { get; private set; }
+    public bool IsAnomalous => _events.IsAnomalous;
 
-    public double PeakZ { get; private set; }
+    public double PeakZ => _events.PeakScore;
 
     /// <summary>A warm-up sample widens the range and fills the signals' histories; it can detect nothing.</summary>
     public void Calibrate(ReadOnlySpan<float> forecast, ReadOnlySpan<float> actual) => Judge(forecast, actual);
@@ -84,7 +82,7 @@ public sealed class LikelihoodScorer : IAnomalyScorer
             _refractoryUntil = _sample + _spec.RefractorySamples;
         }
 
-        return new AnomalyStep(error, q, score, IsAnomalous = Decide(detected, score, out var transition), transition);
+        return new AnomalyStep(error, q, score, _events.Step(detected, score, out var transition), transition);
     }
 
     /// <summary>Steps every signal and the range with the sample: its error, the smallest tail probability over the signals (Bonferroni), and whether it is spatial.</summary>
@@ -173,30 +171,4 @@ public sealed class LikelihoodScorer : IAnomalyScorer
         return q;
     }
 
-    private bool Decide(bool detected, double score, out AnomalyTransition transition)
-    {
-        transition = AnomalyTransition.None;
-        if (detected && !IsAnomalous)
-        {
-            PeakZ = score;
-            _quiet = 0;
-            transition = AnomalyTransition.Started;
-            return true;
-        }
-
-        if (!IsAnomalous)
-        {
-            return false;
-        }
-
-        PeakZ = Math.Max(PeakZ, score);
-        _quiet = detected ? 0 : _quiet + 1;
-        if (_quiet < _exit)
-        {
-            return true;
-        }
-
-        transition = AnomalyTransition.Ended;
-        return false;
-    }
 }

@@ -24,8 +24,7 @@ public sealed class ResidualChartScorer : IAnomalyScorer
 
     private readonly ChartSpec _spec;
     private readonly double _threshold;
-    private readonly int _enter;
-    private readonly int _exit;
+    private readonly EventHysteresis _events;
     private readonly List<double[]> _calibration = [];
     private double[][] _ring = [];
     private double[] _m = [];
@@ -35,24 +34,19 @@ public sealed class ResidualChartScorer : IAnomalyScorer
     private int _count;
     private double _limit = double.NaN;
     private bool _calibrated;
-    private int _run;
-    private int _quiet;
 
     public ResidualChartScorer(ChartSpec spec, double threshold, int enterWindows, int exitWindows)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(threshold, 0);
-        ArgumentOutOfRangeException.ThrowIfLessThan(enterWindows, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(exitWindows, 1);
         _spec = spec;
         _threshold = threshold;
-        _enter = enterWindows;
-        _exit = exitWindows;
+        _events = new EventHysteresis(enterWindows, exitWindows);
     }
 
-    public bool IsAnomalous { get; private set; }
+    public bool IsAnomalous => _events.IsAnomalous;
 
-    public double PeakZ { get; private set; }
+    public double PeakZ => _events.PeakScore;
 
     /// <summary>Whether the warm-up gave a limit (false until the first scored sample, and after a warm-up too short).</summary>
     public bool IsCalibrated => _calibrated && double.IsFinite(_limit) && _limit > 0;
@@ -74,7 +68,7 @@ public sealed class ResidualChartScorer : IAnomalyScorer
 
         var error = AnomalyScorer.ForecastError(forecast, actual);
         var score = Push(forecast, actual) && IsCalibrated ? Statistic(_m) / _limit : double.NaN;
-        return new AnomalyStep(error, score, score, IsAnomalous = Decide(score > _threshold, score, out var transition), transition);
+        return new AnomalyStep(error, score, score, _events.Step(score > _threshold, score, out var transition), transition);
     }
 
     /// <summary>
@@ -152,32 +146,4 @@ public sealed class ResidualChartScorer : IAnomalyScorer
         return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 
-    private bool Decide(bool alarm, double score, out AnomalyTransition transition)
-    {
-        transition = AnomalyTransition.None;
-        if (!IsAnomalous)
-        {
-            _run = alarm ? _run + 1 : 0;
-            if (_run < _enter)
-            {
-                return false;
-            }
-
-            PeakZ = score;
-            _quiet = 0;
-            transition = AnomalyTransition.Started;
-            return true;
-        }
-
-        PeakZ = Math.Max(PeakZ, score);
-        _quiet = alarm ? 0 : _quiet + 1;
-        if (_quiet < _exit)
-        {
-            return true;
-        }
-
-        _run = 0;
-        transition = AnomalyTransition.Ended;
-        return false;
-    }
 }

@@ -27,7 +27,7 @@ internal static class StreamModelRules
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{key}:Threshold: {threshold} must be at most 1 for action model '{manifest.Name}' (its scores are probabilities)"));
         }
 
-        if (manifest.Task == ModelTask.Anomaly && manifest.Defaults.Score?.Kind == "likelihood" && stream.Threshold is > 1 and { } likelihood)
+        if (manifest.Task == ModelTask.Anomaly && manifest.Defaults.Score?.Kind == AnomalyScoreSpec.LikelihoodKind && stream.Threshold is > 1 and { } likelihood)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{key}:Threshold: {likelihood} must be at most 1 for anomaly model '{manifest.Name}' (its scores are likelihoods in [0, 1]; 0.5 is a tail probability of 1e-5)"));
         }

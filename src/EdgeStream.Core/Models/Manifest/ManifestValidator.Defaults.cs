@@ -66,19 +66,19 @@ public static partial class ManifestValidator
             return;
         }
 
-        if (s.Kind is "likelihood")
+        if (s.Kind is AnomalyScoreSpec.LikelihoodKind)
         {
             ValidateLikelihood(e, s);
             return;
         }
 
-        if (s.Kind is "chart")
+        if (s.Kind is AnomalyScoreSpec.ChartKind)
         {
             ValidateChart(e, s);
             return;
         }
 
-        if (s.Kind is not (null or "zscore"))
+        if (s.Kind is not (null or AnomalyScoreSpec.ZScoreKind))
         {
             e.Add($"defaults.score.kind is '{s.Kind}', expected zscore, likelihood or chart.");
             return;

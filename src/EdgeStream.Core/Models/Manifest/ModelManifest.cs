@@ -116,6 +116,13 @@ public sealed record AnomalyScoreSpec
     /// </summary>
     public string? Kind { get; init; }
 
+    /// <summary>The kinds' names, as the manifest spells them.</summary>
+    public const string ZScoreKind = "zscore";
+
+    public const string LikelihoodKind = "likelihood";
+
+    public const string ChartKind = "chart";
+
     public double ErrorEwmaAlpha { get; init; }
     public int BaselineSamples { get; init; }
     public double Threshold { get; init; }

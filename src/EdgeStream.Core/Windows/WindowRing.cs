@@ -35,6 +35,9 @@ public sealed class WindowRing
     /// <summary>The gap rule; a learned one outlives resets (it describes the stream, not the ring's contents).</summary>
     public GapLimit Gap { get; }
 
+    /// <summary>The time from the previous step to the last one pushed (zero for the first step).</summary>
+    public TimeSpan LastInterval { get; private set; }
+
     /// <summary>Steps held (at most <see cref="WindowShape.Capacity"/>).</summary>
     public int Count => _count;
 
@@ -114,14 +117,16 @@ public sealed class WindowRing
         }
 
         var result = PushResult.Stored;
+        LastInterval = TimeSpan.Zero;
         if (_count > 0)
         {
             var previous = LastTimestamp;
+            LastInterval = timestamp - previous;
             if (timestamp < previous)
             {
                 result = PushResult.ResetOutOfOrder;
             }
-            else if (Gap.IsGap(timestamp - previous))
+            else if (Gap.IsGap(LastInterval))
             {
                 result = PushResult.ResetGap;
             }

@@ -47,7 +47,6 @@ internal sealed partial class WindowStage
     /// <summary>Pushes one model step (features, pixels or normalised sample) into the stream's ring.</summary>
     private void Push(WindowStream stream, long sequence, DateTimeOffset timestamp, DateTimeOffset capturedAt, ReadOnlySpan<float> step)
     {
-        var previous = stream.Ring.Count > 0 ? stream.Ring.LastTimestamp : (DateTimeOffset?)null;
         var result = stream.Ring.Push(sequence, timestamp, capturedAt, step);
         if (result != PushResult.Stored)
         {
@@ -55,7 +54,7 @@ internal sealed partial class WindowStage
             WindowLog.WindowReset(_logger, stream.Id, result, sequence, timestamp);
         }
 
-        NoteGaps(stream, result, previous is { } before ? timestamp - before : TimeSpan.Zero);
+        NoteGaps(stream, result);
 
         if (stream.Ring.IsWindowDue)
         {
@@ -68,7 +67,7 @@ internal sealed partial class WindowStage
     /// per-step Information line to say why (NAB's 5-minute steps under a fixed 2 s limit). After
     /// <see cref="StarvedAfter"/> such steps in a row it is flagged for the status and warned about, once.
     /// </summary>
-    private void NoteGaps(WindowStream stream, PushResult result, TimeSpan gap)
+    private void NoteGaps(WindowStream stream, PushResult result)
     {
         if (result != PushResult.ResetGap)
         {
@@ -89,7 +88,7 @@ internal sealed partial class WindowStage
         var shape = stream.Ring.Shape;
         stream.Starved = string.Create(
             CultureInfo.InvariantCulture,
-            $"every step comes more than {stream.Ring.Gap.Describe()} after the one before (the last {gap.TotalSeconds:0.###} s), so the {shape.Capacity}-step window never fills and nothing is judged: set MaxGapSeconds above the stream's step, or leave it unset to learn it");
+            $"every step comes more than {stream.Ring.Gap.Describe()} after the one before (the last {stream.Ring.LastInterval.TotalSeconds:0.###} s), so the {shape.Capacity}-step window never fills and nothing is judged: set MaxGapSeconds above the stream's step, or leave it unset to learn it");
         if (!stream.StarvedLogged)
         {
             stream.StarvedLogged = true;

@@ -19,6 +19,13 @@ public static class Repo
     /// <summary><c>../shared/data</c> beside the repository: NAB, SKAB, clips (public data, never committed).</summary>
     public static string SharedData => System.IO.Path.GetFullPath(System.IO.Path.Combine(Root, "..", "shared", "data"));
 
+    /// <summary>Why a folder of the shared data (nab, skab, clips) cannot be used, for a test's skip; null when it is there.</summary>
+    public static string? WhySharedDataMissing(string folder)
+    {
+        var path = System.IO.Path.Combine(SharedData, folder);
+        return Directory.Exists(path) ? null : $"shared data folder {path} is absent (the public data sets are not committed; see docs/architecture.md, Testing)";
+    }
+
     private static string FindRoot() =>
         Above(AppContext.BaseDirectory) ?? Above(SourceFolder())
         ?? throw new InvalidOperationException($"EdgeStream.sln not found above {AppContext.BaseDirectory} or {SourceFolder()}");

@@ -7,12 +7,5 @@ namespace EdgeStream.TestSupport;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SharedDataFactAttribute : Xunit.FactAttribute
 {
-    public SharedDataFactAttribute(string folder)
-    {
-        var path = System.IO.Path.Combine(Repo.SharedData, folder);
-        if (!Directory.Exists(path))
-        {
-            Skip = $"shared data folder {path} is absent (the public data sets are not committed; see docs/architecture.md, Testing)";
-        }
-    }
+    public SharedDataFactAttribute(string folder) => Skip = Repo.WhySharedDataMissing(folder);
 }

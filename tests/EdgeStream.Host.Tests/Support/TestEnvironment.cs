@@ -25,7 +25,7 @@ internal static class TestEnvironment
 
     public static string? WhyNoMosquitto => MosquittoMissing.Value;
 
-    public static string? WhyNoSharedClips => Directory.Exists(SharedClips) ? null : $"shared clips folder {SharedClips} is absent (public data is not committed)";
+    public static string? WhyNoSharedClips => Repo.WhySharedDataMissing("clips");
 
     public static ProcessStartInfo Dotnet(params string[] args)
     {

@@ -84,7 +84,7 @@ public sealed class RtspSourceContract : StreamSourceContract, IAsyncLifetime
 
     protected override async Task<IStreamSource> CreateSourceAsync()
     {
-        _server ??= await RtspTestServer.StartOnFreePortAsync(TestClips.H264);
+        _server ??= await RtspTestServer.StartOnFreePortAsync();
         return new VideoSourceFactory(Sources.FastRetries(maxAttempts: null)).Create(new StreamOptions { Id = StreamId, Uri = _server.Url }, Sources.Spec);
     }
 

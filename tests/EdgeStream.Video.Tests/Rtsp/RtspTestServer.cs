@@ -1,20 +1,23 @@
 using System.Diagnostics;
+using EdgeStream.Video.Tests.Support;
 
 namespace EdgeStream.Video.Tests.Rtsp;
 
 /// <summary>
-/// GStreamer's RTSP server (rtsp_server.py, run by Debian's /usr/bin/python3) serving a clip's H.264 track
-/// in a loop on 127.0.0.1. Ready when the script says it is serving: a TCP probe alone could reach another process that
+/// GStreamer's RTSP server (rtsp_server.py, run by Debian's /usr/bin/python3) serving the 3-minute test pattern
+/// (<see cref="TestClips.LongH264"/>) on 127.0.0.1, like a camera that outlives every test. Ready when the script says it is serving: a TCP probe alone could reach another process that
 /// took the port between <see cref="FreePort.Next"/> and the bind (tests run in parallel), while this server exits.
 /// </summary>
 internal sealed class RtspTestServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _stderr;
 
-    private RtspTestServer(Process process, int port)
+    private RtspTestServer(Process process, System.Text.StringBuilder stderr, int port)
     {
         _process = process;
+        _stderr = stderr;
         Port = port;
     }
 
@@ -23,13 +26,13 @@ internal sealed class RtspTestServer : IAsyncDisposable
     public string Url => $"rtsp://127.0.0.1:{Port}/test";
 
     /// <summary>Starts it on a free port; when another process took that port first, on the next one (three tries).</summary>
-    public static async Task<RtspTestServer> StartOnFreePortAsync(string clip)
+    public static async Task<RtspTestServer> StartOnFreePortAsync()
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartAsync(clip, FreePort.Next());
+                return await StartAsync(FreePort.Next());
             }
             catch (PortTakenException) when (attempt < 3)
             {
@@ -39,8 +42,9 @@ internal sealed class RtspTestServer : IAsyncDisposable
     }
 
     /// <summary>Starts it on <paramref name="port"/>; throws <see cref="PortTakenException"/> when it cannot listen there.</summary>
-    public static async Task<RtspTestServer> StartAsync(string clip, int port)
+    public static async Task<RtspTestServer> StartAsync(int port)
     {
+        var clip = TestClips.LongH264;
         var script = Path.Combine(AppContext.BaseDirectory, "Rtsp", "rtsp_server.py");
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(script);
@@ -70,7 +74,7 @@ internal sealed class RtspTestServer : IAsyncDisposable
         var first = await Task.WhenAny(serving.Task, exited, Task.Delay(StartLimit));
         if (first == serving.Task)
         {
-            return new RtspTestServer(process, port);
+            return new RtspTestServer(process, stderr, port);
         }
 
         if (first == exited)
@@ -92,15 +96,31 @@ internal sealed class RtspTestServer : IAsyncDisposable
         throw new TimeoutException($"RTSP server did not say it was serving within {StartLimit.TotalSeconds} s");
     }
 
+    /// <summary>
+    /// Stops it. A server that had already exited died under the test (it is only ever stopped here), and that is said
+    /// with its stderr: a reader that got no frames then fails naming the server, not the source.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        var died = _process.HasExited;
+        if (!died)
         {
             _process.Kill(entireProcessTree: true);
         }
 
         await _process.WaitForExitAsync();
+        var exit = died ? _process.ExitCode : 0;
         _process.Dispose();
+        if (died)
+        {
+            string said;
+            lock (_stderr)
+            {
+                said = _stderr.ToString().Trim();
+            }
+
+            throw new InvalidOperationException($"the RTSP test server died during the test (exit {exit}): {said}");
+        }
     }
 }
 

@@ -14,10 +14,17 @@ internal static class TestClips
     public const int Frames = 30;
 
     private static readonly Lazy<string> Folder = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> LongClip = new(CreateLong, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static string Dir => Folder.Value;
 
     public static string H264 => Path.Combine(Dir, "testsrc.h264.mp4");
+
+    /// <summary>
+    /// The same test pattern for 3 minutes, made on first use: what the RTSP test server serves, so no test outlives
+    /// the stream and the server needs no looping seek (its seek raced PLAY and crashed GStreamer's RTSP server).
+    /// </summary>
+    public static string LongH264 => LongClip.Value;
 
     public static string Mjpeg => Path.Combine(Dir, "testsrc.mjpeg.avi");
 
@@ -61,6 +68,13 @@ internal static class TestClips
         {
             throw new InvalidOperationException($"ffmpeg {string.Join(' ', args)} failed: {err.Result}");
         }
+    }
+
+    private static string CreateLong()
+    {
+        var path = Path.Combine(Dir, "testsrc-3min.h264.mp4");
+        Ffmpeg("-f", "lavfi", "-i", $"testsrc=size={Width}x{Height}:rate={Fps}", "-t", "180", "-c:v", "libx264", "-g", "15", "-pix_fmt", "yuv420p", "-movflags", "+faststart", path);
+        return path;
     }
 
     private static string Create()

@@ -8,6 +8,7 @@ namespace EdgeStream.Host.Tests.ProcessFaults;
 /// The live service (<c>edgestream run</c> as a process) with one undecodable clip beside a good sensor stream: the bad
 /// stream goes offline with a reason naming the file, the process keeps running and the good stream keeps publishing.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class BadStreamTests(ITestOutputHelper output)
 {
     private const string Device = "bad-stream";

@@ -13,7 +13,7 @@ namespace EdgeStream.Host.Tests.Soak;
 /// in the outbox. CI runs 60 s; set EDGESTREAM_SOAK_SECONDS for a long run (docs/reliability.md has the command and
 /// the numbers of a 10-minute run).
 /// </summary>
-[Collection(SoakGroup.Name)]
+[Collection(RunsAlone.Name)]
 public sealed class SoakTests(ITestOutputHelper output)
 {
     private const string Device = "soak";
@@ -135,11 +135,4 @@ public sealed class SoakTests(ITestOutputHelper output)
             },
         });
     }
-}
-
-/// <summary>The soak runs alone (after the parallel tests), so other tests' children do not compete with its pacing.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class SoakGroup
-{
-    public const string Name = "Soak";
 }

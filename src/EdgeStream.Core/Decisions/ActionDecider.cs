@@ -106,9 +106,10 @@ public sealed class ActionDecider : IWindowDecider
             return;
         }
 
+        var window = EventContext.WindowOf(_lastWindow);
         events.Add(new DetectionEvent
         {
-            Id = _context.NewId(),
+            Id = _context.IdOf(EventType.Action, EventPhase.End, _labels[ended], _startedAt, window),
             Sequence = _context.NextSequence(),
             Type = EventType.Action,
             Phase = EventPhase.End,
@@ -119,7 +120,7 @@ public sealed class ActionDecider : IWindowDecider
             Timestamp = _lastDecision,
             StartedAt = _startedAt,
             EndedAt = _lastSupported,
-            Window = EventContext.WindowOf(_lastWindow),
+            Window = window,
             Model = _context.Model,
             Latency = new LatencyInfo(0, 0),
         });

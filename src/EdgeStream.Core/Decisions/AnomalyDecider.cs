@@ -98,9 +98,10 @@ public sealed class AnomalyDecider : IWindowDecider
         }
 
         _finished = true;
+        var window = EventContext.WindowOf(_lastWindow);
         events.Add(new DetectionEvent
         {
-            Id = _context.NewId(),
+            Id = _context.IdOf(EventType.Anomaly, EventPhase.End, _label, _startedAt, window),
             Sequence = _context.NextSequence(),
             Type = EventType.Anomaly,
             Phase = EventPhase.End,
@@ -111,7 +112,7 @@ public sealed class AnomalyDecider : IWindowDecider
             Timestamp = _lastDecision,
             StartedAt = _startedAt,
             EndedAt = _lastAbove,
-            Window = EventContext.WindowOf(_lastWindow),
+            Window = window,
             Model = _context.Model,
             Latency = new LatencyInfo(0, 0),
         });

@@ -22,7 +22,7 @@ public sealed partial class EdgePipeline
             _groups.Add(group);
         }
 
-        var context = new EventContext(_device, binding.Options.Id, engine.Info, _time);
+        var context = new EventContext(_device, binding.Options.Id, binding.Options.Uri, engine.Info, _time);
         var decider = StreamFactory.DeciderOf(binding, context);
 
         // The status reporter is built after the streams; a source reports health only once the pipeline runs.

@@ -13,7 +13,7 @@ public sealed class ActionDeciderTests
     private readonly ManualTimeProvider _time = new(T0.AddHours(1));
 
     private ActionDecider Decider(int enter = 2, int exit = 2) =>
-        new(new EventContext("dev", "cam1", new EngineInfo("m", "1.0", "sha", "int8", "cpu", "split"), _time), Labels, new ActionDecisionOptions { Threshold = 0.6, EnterWindows = enter, ExitWindows = exit, TopK = 2 });
+        new(new EventContext("dev", "cam1", "cam1.mp4", new EngineInfo("m", "1.0", "sha", "int8", "cpu", "split"), _time), Labels, new ActionDecisionOptions { Threshold = 0.6, EnterWindows = enter, ExitWindows = exit, TopK = 2 });
 
     /// <summary>Judges a window ending at second <paramref name="second"/> whose class probabilities are <paramref name="p"/>; attention peaks at step <paramref name="key"/>.</summary>
     private List<DetectionEvent> Judge(ActionDecider decider, int second, float[] p, int key = 0)
@@ -60,9 +60,29 @@ public sealed class ActionDeciderTests
         Assert.Equal(T0.AddSeconds(1), end.StartedAt);
         Assert.Equal(T0.AddSeconds(3), end.EndedAt); // the last window at or above the threshold
         Assert.Equal([1L, 2L], new[] { start.Sequence, end.Sequence });
-        Assert.Equal(7, start.Id.Version);
+        Assert.Equal(8, start.Id.Version);
         Assert.NotEqual(start.Id, end.Id);
         Assert.Null(d.ActiveLabel);
+    }
+
+    [Fact]
+    public void Decide_SameWindowsAfterARestart_SameIds()
+    {
+        // A restarted replay: a new decider (new process) fed the same windows, later on the wall clock.
+        float[] walk = [0.1f, 0.8f, 0.1f];
+        float[] unsure = [0.4f, 0.3f, 0.3f];
+        List<Guid> Run()
+        {
+            var d = Decider();
+            var events = new[] { walk, walk, walk, unsure, unsure }.SelectMany((p, i) => Judge(d, i + 1, p)).ToList();
+            d.Finish(events);
+            _time.Advance(TimeSpan.FromHours(1));
+            return [.. events.Select(e => e.Id)];
+        }
+
+        var first = Run();
+        Assert.Equal(2, first.Count);
+        Assert.Equal(first, Run());
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class AnomalyDeciderTests
     private static readonly double[] Errors = [0.10, 0.30, 0.05, 0.25, 0.15, 0.20, 0.12, 0.90, 1.20, 1.10, 0.20, 0.05, 0.10, 0.15, 0.12, 0.10, 0.30, 0.95, 1.4, 0.1];
 
     private static AnomalyDecider Decider() => new(
-        new EventContext("dev", "plant", new EngineInfo("f", "1", "sha", "fp32", "cpu", "fused"), new ManualTimeProvider(T0)),
+        new EventContext("dev", "plant", "csv:plant.csv", new EngineInfo("f", "1", "sha", "fp32", "cpu", "fused"), new ManualTimeProvider(T0)),
         "anomaly",
         ["pressure", "flow"],
         new AnomalyScoreParams { ErrorEwmaAlpha = 0.5, BaselineSamples = 5, Threshold = 3.0, EnterWindows = 2, ExitWindows = 3 });

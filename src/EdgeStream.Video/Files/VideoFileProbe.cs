@@ -4,7 +4,7 @@ namespace EdgeStream.Video.Files;
 
 /// <summary>
 /// The one place where OpenCV's file errors become messages naming the file: missing, empty, a directory,
-/// not openable (unsupported container or corrupt header), a decoder exception.
+/// not openable (unsupported container or corrupt header; an audio-only file says it has no video stream), a decoder exception.
 /// </summary>
 internal static class VideoFileProbe
 {
@@ -37,7 +37,9 @@ internal static class VideoFileProbe
                 return capture;
             }
 
-            problem = $"cannot open {path}: not a video OpenCV's FFmpeg can decode (unsupported format, corrupt or truncated file)";
+            problem = MediaStreams.WhyNoVideo(path) is { } noVideo
+                ? $"cannot open {path}: {noVideo}"
+                : $"cannot open {path}: not a video OpenCV's FFmpeg can decode (unsupported format, corrupt or truncated file)";
         }
         catch (OpenCVException ex)
         {

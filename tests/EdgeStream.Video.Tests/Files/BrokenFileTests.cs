@@ -13,7 +13,7 @@ public class BrokenFileTests
         { nameof(TestClips.TextFile), "cannot open" },
         { nameof(TestClips.Garbage), "cannot open" },
         { nameof(TestClips.TruncatedNoIndex), "cannot open" },
-        { nameof(TestClips.AudioOnly), "cannot open" },
+        { nameof(TestClips.AudioOnly), "no video stream (only audio pcm_s16le)" },
         { "Missing", "not found" },
         { "Directory", "is a directory" },
     };

@@ -1,5 +1,6 @@
 using EdgeStream.Core.Decisions;
 using EdgeStream.Core.Inference;
+using EdgeStream.Core.Models.Manifest;
 using EdgeStream.Core.Sources;
 using EdgeStream.Core.Windows;
 
@@ -26,7 +27,10 @@ public sealed partial class EdgePipeline
         var decider = StreamFactory.DeciderOf(binding, context);
 
         // The status reporter is built after the streams; a source reports health only once the pipeline runs.
-        var source = new StepWriter(index, binding.Options.Id, engine.FrameLength, _options.StepQueue, _options.Lossless, _signal, i => _status.HealthChanged(i), _logger);
+        // Sensor samples are data, not frames: a burst (one MQTT message of many samples, a fast CSV) makes its writer
+        // wait for room instead of thinning it; a camera's stale frames are dropped for freshness (docs/pipeline.md).
+        var waitsForRoom = _options.Lossless || engine.Manifest.Task == ModelTask.Anomaly;
+        var source = new StepWriter(index, binding.Options.Id, engine.FrameLength, _options.StepQueue, waitsForRoom, _signal, i => _status.HealthChanged(i), _logger);
         var window = new WindowStream(source, group.Outlet, shape, StreamFactory.ResamplerOf(binding, shape), StreamFactory.NormaliserOf(binding), Math.Max(engine.FrameLength, engine.StepLength))
         {
             ScoresWarmup = StreamFactory.ScoresWarmupOf(binding),

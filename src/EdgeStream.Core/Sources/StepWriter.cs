@@ -6,8 +6,8 @@ namespace EdgeStream.Core.Sources;
 
 /// <summary>
 /// The <see cref="IStepWriter"/> a source gets, and the source side's state of its stream: the buffer pool,
-/// the bounded step channel (DropOldest; its drop callback returns the buffer and counts the drop; Wait when
-/// the pipeline runs lossless), the counters and the health the source reports. A write wakes the window
+/// the bounded step channel (DropOldest for frames; its drop callback returns the buffer and counts the drop; Wait
+/// when the pipeline runs lossless and for sensor samples), the counters and the health the source reports. A write wakes the window
 /// stage through <see cref="StepSignal"/>. After <see cref="Complete"/> a write only returns the buffer.
 /// </summary>
 internal sealed class StepWriter : IStepWriter
@@ -21,7 +21,7 @@ internal sealed class StepWriter : IStepWriter
     /// <param name="streamId">The stream's id (logs and messages).</param>
     /// <param name="stepLength">Floats per step buffer.</param>
     /// <param name="queue">Steps queued before the oldest is dropped (or, lossless, before a write waits).</param>
-    /// <param name="lossless">Wait for room instead of dropping (replay).</param>
+    /// <param name="lossless">Wait for room instead of dropping (replay, and every sensor stream).</param>
     /// <param name="signal">Rung after every write and at the end.</param>
     /// <param name="healthChanged">Called with <paramref name="index"/> when the reported health changed, so the status is published at once.</param>
     /// <param name="logger">Where rejects and health changes are logged.</param>
@@ -112,7 +112,7 @@ internal sealed class StepWriter : IStepWriter
         _signal.Ring();
     }
 
-    /// <summary>Lossless mode: the channel waits instead of dropping; block this source until there is room.</summary>
+    /// <summary>Lossless mode (replay, sensor samples): the channel waits instead of dropping; block this source until there is room.</summary>
     private bool WaitAndWrite(StepItem item)
     {
         var writer = _steps.Writer;

@@ -29,6 +29,22 @@ public sealed class BackpressureTests
     }
 
     [Fact]
+    public async Task RunAsync_SensorBurstIntoAOneStepQueue_EverySampleReachesTheWindowStage()
+    {
+        // Samples are data, not frames (issue 14: one MQTT message of 30 samples lost 22 to a full step queue):
+        // a sensor stream's writer waits for room where a camera's drops the oldest frame.
+        var rows = Enumerable.Range(0, 2000).Select(t => new[] { (float)Math.Sin(t * 0.1), (float)Math.Cos(t * 0.1) });
+        var source = new ListSource("plant", TestStep.Samples(rows));
+        var pipeline = Create([Bind("plant", source, new FakeEngine(Anomaly()), o => o.Stride = 1)], [new CollectingSink()], new PipelineOptions { StepQueue = 1 });
+
+        await pipeline.RunToEndAsync();
+
+        var s = pipeline.Snapshot()[0];
+        Assert.Equal((2000L, 0L), (s.Steps, s.StepsDropped));
+        Assert.Equal(0, s.Resets);
+    }
+
+    [Fact]
     public async Task RunAsync_SlowModel_WindowsDroppedForFreshnessAndCounted()
     {
         var engine = new FakeEngine(Action(stride: 1)) { RunGate = new ManualResetEventSlim(false) };

@@ -44,12 +44,7 @@ public sealed class HotPathAllocationTests
             }
         }
 
-        Steps(200); // warm up (JIT, tiered compilation)
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Steps(2000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, SteadyStateAllocation(Steps));
     }
 
     [Fact]
@@ -89,10 +84,29 @@ public sealed class HotPathAllocationTests
             }
         }
 
-        Steps(200);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Steps(2000);
+        Assert.Equal(0, SteadyStateAllocation(Steps));
+    }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    /// <summary>
+    /// Bytes this thread allocated over 2000 steps, after a warm-up of 200; measured again up to five times while not 0.
+    /// On a loaded machine the JIT's tier-up can land inside one measured round (a run beside the other Core tests once saw 6776 bytes there);
+    /// code that allocates per step allocates in every round, so it still fails.
+    /// </summary>
+    private static long SteadyStateAllocation(Action<int> steps)
+    {
+        steps(200);
+        long allocated = 0;
+        for (var round = 0; round < 5; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            steps(2000);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (allocated == 0)
+            {
+                break;
+            }
+        }
+
+        return allocated;
     }
 }

@@ -56,6 +56,20 @@ public sealed class MqttOptions
     /// <summary>MQTT keep-alive, and the interval of EdgeStream's own ping that detects half-open connections, in seconds. Default 15.</summary>
     public double KeepAliveSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Largest payload of one message on an <c>mqtt:</c> sensor topic, in bytes. Default 1 MiB (a JSON array of a few
+    /// thousand samples). With MQTT 5 the sensor client tells the broker its maximum packet size, so the broker drops
+    /// larger messages before they reach EdgeStream's memory; a larger message that still arrives is refused whole and
+    /// counted as a rejected message.
+    /// </summary>
+    public int MaxSamplePayloadBytes { get; set; } = 1 << 20;
+
+    /// <summary>MQTT's largest packet (268,435,455 bytes) less room for the fixed header, a topic and properties.</summary>
+    public const int LargestPayloadBytes = 268_435_455 - PacketOverheadBytes;
+
+    /// <summary>Room in a packet beside its payload: fixed header, the longest topic (65,535 bytes), packet id, properties.</summary>
+    public const int PacketOverheadBytes = 70_000;
+
     /// <summary>Longest wait for the TCP/TLS connect and CONNACK, in seconds. Default 10.</summary>
     public double ConnectTimeoutSeconds { get; set; } = 10;
 

@@ -38,6 +38,11 @@ public static class MqttOptionsRules
             problems.Add($"{key}:ProtocolVersion: '{options.ProtocolVersion}' must be 5 or 3.1.1");
         }
 
+        if (options.MaxSamplePayloadBytes is < 64 or > MqttOptions.LargestPayloadBytes)
+        {
+            problems.Add($"{key}:MaxSamplePayloadBytes: {options.MaxSamplePayloadBytes} must be between 64 and {MqttOptions.LargestPayloadBytes} (MQTT's largest packet, less room for the topic)");
+        }
+
         Positive(problems, key, nameof(MqttOptions.PublishTimeoutSeconds), options.PublishTimeoutSeconds);
         Positive(problems, key, nameof(MqttOptions.KeepAliveSeconds), options.KeepAliveSeconds);
         Positive(problems, key, nameof(MqttOptions.ConnectTimeoutSeconds), options.ConnectTimeoutSeconds);

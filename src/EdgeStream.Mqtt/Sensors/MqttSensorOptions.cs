@@ -17,6 +17,9 @@ public sealed class MqttSensorOptions
     /// </summary>
     public IReadOnlyList<string>? Channels { get; init; }
 
+    /// <summary>Largest payload taken; a larger message is refused whole and counted as rejected. Default 1 MiB.</summary>
+    public int MaxPayloadBytes { get; init; } = 1 << 20;
+
     /// <summary>How often the connection state is checked to report the stream offline. Default 1 s.</summary>
     public TimeSpan HealthInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -27,6 +30,7 @@ public sealed class MqttSensorOptions
             throw new ArgumentException($"'{Topic}' is not an MQTT topic.", nameof(Topic));
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxPayloadBytes);
         if (HealthInterval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(HealthInterval), HealthInterval, "HealthInterval must be positive.");

@@ -120,6 +120,13 @@ public sealed class MqttSensorSource : IStreamSource
         ReportOnline();
         lock (_gate)
         {
+            if (message.Payload.Length > _options.MaxPayloadBytes)
+            {
+                // Refused whole: some samples of a cut message would be a silent wrong answer.
+                _parser!.Reject($"message {number} on '{message.Topic}'", $"payload of {message.Payload.Length} bytes is over the limit of {_options.MaxPayloadBytes} (EdgeStream:Mqtt:MaxSamplePayloadBytes); refused whole");
+                return Task.CompletedTask;
+            }
+
             try
             {
                 _parser!.Parse(message.Payload, $"message {number} on '{message.Topic}'");

@@ -14,14 +14,18 @@ namespace EdgeStream.Mqtt.Sensors;
 public static class MqttSensorSources
 {
     /// <summary>Sources whose connection settings come from <paramref name="connection"/>, by stream id.</summary>
-    public static Func<SensorTopicRequest, IStreamSource> From(Func<string, MqttConnectionSettings> connection, TimeProvider? time = null, ILoggerFactory? loggers = null)
+    /// <param name="connection">Connection settings by stream id (<see cref="ConnectionFrom"/>).</param>
+    /// <param name="maxPayloadBytes">Largest message payload a stream takes (<see cref="MqttOptions.MaxSamplePayloadBytes"/>).</param>
+    /// <param name="time">The clock samples without a timestamp are stamped with.</param>
+    /// <param name="loggers">Where the sources log.</param>
+    public static Func<SensorTopicRequest, IStreamSource> From(Func<string, MqttConnectionSettings> connection, int maxPayloadBytes = 1 << 20, TimeProvider? time = null, ILoggerFactory? loggers = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var factory = loggers ?? NullLoggerFactory.Instance;
         return request =>
         {
             ArgumentNullException.ThrowIfNull(request);
-            var options = new MqttSensorOptions { Topic = request.Topic, Format = request.Format, Channels = request.Channels };
+            var options = new MqttSensorOptions { Topic = request.Topic, Format = request.Format, Channels = request.Channels, MaxPayloadBytes = maxPayloadBytes };
             return new MqttSensorSource(request.StreamId, options, connection(request.StreamId), time, factory.CreateLogger<MqttSensorSource>());
         };
     }
@@ -35,6 +39,17 @@ public static class MqttSensorSources
     {
         ArgumentNullException.ThrowIfNull(options);
         var prefix = string.IsNullOrWhiteSpace(options.ClientId) ? $"edgestream-{device}" : options.ClientId;
-        return streamId => MqttConnectionSettings.From(options, BrokerEndpoint.From(options, embeddedPort), $"{prefix}-sensor-{streamId}");
+        return streamId =>
+        {
+            var settings = MqttConnectionSettings.From(options, BrokerEndpoint.From(options, embeddedPort), $"{prefix}-sensor-{streamId}");
+            if (settings.IsMqtt5)
+            {
+                // MQTT 5's Maximum Packet Size: the broker must not send this client more, so an oversized message is
+                // dropped there (Mosquitto logs it) and never fills this process's memory. 3.1.1 has no such property.
+                settings.ClientOptions.MaximumPacketSize = (uint)(options.MaxSamplePayloadBytes + MqttOptions.PacketOverheadBytes);
+            }
+
+            return settings;
+        };
     }
 }

@@ -89,6 +89,27 @@ public sealed class MqttSensorSourceTests
     }
 
     [Fact]
+    public async Task RunAsync_PayloadOverTheLimit_RefusedWholeAndCountedTheNextOneTaken()
+    {
+        await using var broker = await TestBroker.StartAsync();
+        var writer = new RecordingWriter(1);
+        var source = new MqttSensorSource("s", new MqttSensorOptions { Topic = Topic, MaxPayloadBytes = 200 }, broker.Settings());
+        using var stop = new CancellationTokenSource();
+        var run = source.RunAsync(writer, stop.Token);
+        await writer.WaitUntilAsync(w => w.Health.Any(h => h.Health == StreamHealth.Online), "the subscription");
+
+        var burst = "[" + string.Join(", ", Enumerable.Range(0, 30).Select(i => $"{{\"ts\": {1704067200 + i}, \"values\": [{i}]}}")) + "]";
+        await broker.PublishAsync(Topic, burst);
+        await broker.PublishAsync(Topic, """{"ts": 1704067300, "values": [7]}""");
+        await writer.WaitUntilAsync(w => w.Written == 1 && w.Rejects.Count == 1, "the small message's sample and one reject");
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(7f, writer.Steps[0].Values[0]); // none of the 30 samples of the refused message
+        Assert.Equal($"message 1 on '{Topic}': payload of {burst.Length} bytes is over the limit of 200 (EdgeStream:Mqtt:MaxSamplePayloadBytes); refused whole", writer.Rejects[0]);
+    }
+
+    [Fact]
     public async Task RunAsync_BrokerLostAndBack_ReportsOfflineThenResubscribesAndSamplesFlowAgain()
     {
         var broker = await TestBroker.StartAsync();

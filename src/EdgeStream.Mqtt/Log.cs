@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(4006, LogLevel.Information, "Embedded MQTT broker stopped")]
     public static partial void BrokerStopped(ILogger logger);
 
+    [LoggerMessage(4062, LogLevel.Warning, "Embedded MQTT broker refused a publish from {ClientId} to '{Topic}': {Bytes} bytes is over EdgeStream:Mqtt:MaxPayloadBytes ({Limit}); the client is disconnected")]
+    public static partial void PublishTooLarge(ILogger logger, string clientId, string topic, long bytes, int limit);
+
     [LoggerMessage(4007, LogLevel.Error, "MQTT on-connect action failed")]
     public static partial void OnConnectFailed(ILogger logger, Exception exception);
 

@@ -23,7 +23,7 @@ internal sealed class SourceCatalog(EdgeStreamOptions options, VideoSourceOption
 {
     private readonly SensorSourceFactory _sensors = new(
         baseDirectory,
-        options.Mqtt.Enabled ? MqttSensorSources.From(MqttSensorSources.ConnectionFrom(options.Mqtt, options.Device, embeddedPort), options.Mqtt.MaxSamplePayloadBytes, time, loggers) : null,
+        options.Mqtt.Enabled ? MqttSensorSources.From(MqttSensorSources.ConnectionFrom(options.Mqtt, options.Device, embeddedPort), options.Mqtt.MaxPayloadBytes, time, loggers) : null,
         time,
         loggers);
 

@@ -47,6 +47,11 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             Validate(args, options);
             return Task.CompletedTask;
         };
+        server.InterceptingPublishAsync += args =>
+        {
+            Cap(args, options.MaxPayloadBytes, logger);
+            return Task.CompletedTask;
+        };
 
         try
         {
@@ -86,6 +91,23 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             args.AssignedClientIdentifier = "auto-" + Guid.NewGuid().ToString("N")[..12];
             args.ReasonCode = MqttConnectReasonCode.Success;
         }
+    }
+
+    /// <summary>
+    /// A publish over the limit is not routed (no subscriber, no retained copy) and its client is disconnected: the
+    /// payload was read already, so a client that keeps sending them would keep this process's memory high.
+    /// </summary>
+    private static void Cap(InterceptingPublishEventArgs args, int maxPayloadBytes, ILogger logger)
+    {
+        var length = args.ApplicationMessage.Payload.Length;
+        if (length <= maxPayloadBytes)
+        {
+            return;
+        }
+
+        args.ProcessPublish = false;
+        args.CloseConnection = true;
+        Log.PublishTooLarge(logger, args.ClientId, args.ApplicationMessage.Topic, length, maxPayloadBytes);
     }
 
     public async ValueTask DisposeAsync()

@@ -10,4 +10,7 @@ public sealed record EmbeddedBrokerOptions
     public string? Username { get; init; }
 
     public string? Password { get; init; }
+
+    /// <summary>Largest payload a client may publish; a larger publish is not routed and its client is disconnected. Default 1 MiB.</summary>
+    public int MaxPayloadBytes { get; init; } = 1 << 20;
 }

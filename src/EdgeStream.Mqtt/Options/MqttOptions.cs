@@ -57,12 +57,13 @@ public sealed class MqttOptions
     public double KeepAliveSeconds { get; set; } = 15;
 
     /// <summary>
-    /// Largest payload of one message on an <c>mqtt:</c> sensor topic, in bytes. Default 1 MiB (a JSON array of a few
-    /// thousand samples). With MQTT 5 the sensor client tells the broker its maximum packet size, so the broker drops
-    /// larger messages before they reach EdgeStream's memory; a larger message that still arrives is refused whole and
-    /// counted as a rejected message.
+    /// Largest payload of one message EdgeStream takes, in bytes. Default 1 MiB (a JSON array of a few thousand
+    /// samples). On an <c>mqtt:</c> sensor topic with MQTT 5 the sensor client tells the broker its maximum packet size,
+    /// so the broker drops larger messages before they reach EdgeStream's memory; a larger message that still arrives is
+    /// refused whole and counted as a rejected message. The embedded broker routes no larger publish and disconnects
+    /// its sender.
     /// </summary>
-    public int MaxSamplePayloadBytes { get; set; } = 1 << 20;
+    public int MaxPayloadBytes { get; set; } = 1 << 20;
 
     /// <summary>MQTT's largest packet (268,435,455 bytes) less room for the fixed header, a topic and properties.</summary>
     public const int LargestPayloadBytes = 268_435_455 - PacketOverheadBytes;

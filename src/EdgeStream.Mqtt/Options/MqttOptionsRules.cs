@@ -38,9 +38,9 @@ public static class MqttOptionsRules
             problems.Add($"{key}:ProtocolVersion: '{options.ProtocolVersion}' must be 5 or 3.1.1");
         }
 
-        if (options.MaxSamplePayloadBytes is < 64 or > MqttOptions.LargestPayloadBytes)
+        if (options.MaxPayloadBytes is < 64 or > MqttOptions.LargestPayloadBytes)
         {
-            problems.Add($"{key}:MaxSamplePayloadBytes: {options.MaxSamplePayloadBytes} must be between 64 and {MqttOptions.LargestPayloadBytes} (MQTT's largest packet, less room for the topic)");
+            problems.Add($"{key}:MaxPayloadBytes: {options.MaxPayloadBytes} must be between 64 and {MqttOptions.LargestPayloadBytes} (MQTT's largest packet, less room for the topic)");
         }
 
         Positive(problems, key, nameof(MqttOptions.PublishTimeoutSeconds), options.PublishTimeoutSeconds);

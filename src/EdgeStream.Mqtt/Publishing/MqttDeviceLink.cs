@@ -62,7 +62,7 @@ public sealed class MqttDeviceLink : IAsyncDisposable
         }
 
         var embedded = BrokerEndpoint.IsEmbedded(options);
-        var broker = embedded ? await EmbeddedBroker.StartAsync(new EmbeddedBrokerOptions { Port = options.EmbeddedPort }, logger) : null;
+        var broker = embedded ? await EmbeddedBroker.StartAsync(new EmbeddedBrokerOptions { Port = options.EmbeddedPort, MaxPayloadBytes = options.MaxPayloadBytes }, logger) : null;
         try
         {
             var endpoint = BrokerEndpoint.From(options, broker?.Port);

@@ -123,7 +123,7 @@ public sealed class MqttSensorSource : IStreamSource
             if (message.Payload.Length > _options.MaxPayloadBytes)
             {
                 // Refused whole: some samples of a cut message would be a silent wrong answer.
-                _parser!.Reject($"message {number} on '{message.Topic}'", $"payload of {message.Payload.Length} bytes is over the limit of {_options.MaxPayloadBytes} (EdgeStream:Mqtt:MaxSamplePayloadBytes); refused whole");
+                _parser!.Reject($"message {number} on '{message.Topic}'", $"payload of {message.Payload.Length} bytes is over the limit of {_options.MaxPayloadBytes} (EdgeStream:Mqtt:MaxPayloadBytes); refused whole");
                 return Task.CompletedTask;
             }
 

@@ -15,7 +15,7 @@ public static class MqttSensorSources
 {
     /// <summary>Sources whose connection settings come from <paramref name="connection"/>, by stream id.</summary>
     /// <param name="connection">Connection settings by stream id (<see cref="ConnectionFrom"/>).</param>
-    /// <param name="maxPayloadBytes">Largest message payload a stream takes (<see cref="MqttOptions.MaxSamplePayloadBytes"/>).</param>
+    /// <param name="maxPayloadBytes">Largest message payload a stream takes (<see cref="MqttOptions.MaxPayloadBytes"/>).</param>
     /// <param name="time">The clock samples without a timestamp are stamped with.</param>
     /// <param name="loggers">Where the sources log.</param>
     public static Func<SensorTopicRequest, IStreamSource> From(Func<string, MqttConnectionSettings> connection, int maxPayloadBytes = 1 << 20, TimeProvider? time = null, ILoggerFactory? loggers = null)
@@ -46,7 +46,7 @@ public static class MqttSensorSources
             {
                 // MQTT 5's Maximum Packet Size: the broker must not send this client more, so an oversized message is
                 // dropped there (Mosquitto logs it) and never fills this process's memory. 3.1.1 has no such property.
-                settings.ClientOptions.MaximumPacketSize = (uint)(options.MaxSamplePayloadBytes + MqttOptions.PacketOverheadBytes);
+                settings.ClientOptions.MaximumPacketSize = (uint)(options.MaxPayloadBytes + MqttOptions.PacketOverheadBytes);
             }
 
             return settings;

@@ -8,9 +8,10 @@ using MQTTnet;
 namespace EdgeStream.Mqtt.Tests.Mosquitto;
 
 /// <summary>
-/// <c>MaxSamplePayloadBytes</c> at the protocol level: with MQTT 5 the sensor client's Maximum Packet Size makes
-/// Mosquitto drop a larger message before it is sent, so it never reaches EdgeStream's memory. (MQTTnet's own broker
-/// does not honour the property; there the source's own check refuses the message, MqttSensorSourceTests.)
+/// <c>MaxPayloadBytes</c> at the protocol level: with MQTT 5 the sensor client's Maximum Packet Size makes
+/// Mosquitto drop a larger message before it is sent, so it never reaches EdgeStream's memory. (MQTTnet's broker does
+/// not honour the property: the embedded one caps publishes itself, EmbeddedBrokerPayloadLimitTests, and the source
+/// refuses what still arrives, MqttSensorSourceTests.)
 /// </summary>
 public sealed class MosquittoSampleLimitTests : IDisposable
 {
@@ -21,10 +22,10 @@ public sealed class MosquittoSampleLimitTests : IDisposable
     public async Task RunAsync_Mqtt5AndTheConfiguredLimit_MosquittoNeverSendsTheOversizedMessage()
     {
         await using var broker = await MosquittoBroker.StartAsync(_folder);
-        var options = new MqttOptions { Broker = broker.Uri, MaxSamplePayloadBytes = 1024 };
+        var options = new MqttOptions { Broker = broker.Uri, MaxPayloadBytes = 1024 };
         var settings = MqttSensorSources.ConnectionFrom(options, "edge1")("s");
         var writer = new RecordingWriter(1);
-        var source = new MqttSensorSource("s", new MqttSensorOptions { Topic = Topic, MaxPayloadBytes = options.MaxSamplePayloadBytes }, settings);
+        var source = new MqttSensorSource("s", new MqttSensorOptions { Topic = Topic, MaxPayloadBytes = options.MaxPayloadBytes }, settings);
         using var stop = new CancellationTokenSource();
         var run = source.RunAsync(writer, stop.Token);
         await writer.WaitUntilAsync(w => w.Health.Any(h => h.Health == StreamHealth.Online), "the subscription");

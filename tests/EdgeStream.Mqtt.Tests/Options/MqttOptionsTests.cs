@@ -21,8 +21,8 @@ public sealed class MqttOptionsTests
     [InlineData(nameof(MqttOptions.TopicPrefix), "edge/#")]
     [InlineData(nameof(MqttOptions.ProtocolVersion), "4")]
     [InlineData(nameof(MqttOptions.PublishTimeoutSeconds), "0")]
-    [InlineData(nameof(MqttOptions.MaxSamplePayloadBytes), "0")]
-    [InlineData(nameof(MqttOptions.MaxSamplePayloadBytes), "268435455")]
+    [InlineData(nameof(MqttOptions.MaxPayloadBytes), "0")]
+    [InlineData(nameof(MqttOptions.MaxPayloadBytes), "268435455")]
     [InlineData(nameof(MqttOptions.CaFile), "/nonexistent/ca.pem")]
     public void Validate_BadValue_ProblemNamesTheKey(string key, string value)
     {

@@ -106,7 +106,7 @@ public sealed class MqttSensorSourceTests
         await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(7f, writer.Steps[0].Values[0]); // none of the 30 samples of the refused message
-        Assert.Equal($"message 1 on '{Topic}': payload of {burst.Length} bytes is over the limit of 200 (EdgeStream:Mqtt:MaxSamplePayloadBytes); refused whole", writer.Rejects[0]);
+        Assert.Equal($"message 1 on '{Topic}': payload of {burst.Length} bytes is over the limit of 200 (EdgeStream:Mqtt:MaxPayloadBytes); refused whole", writer.Rejects[0]);
     }
 
     [Fact]

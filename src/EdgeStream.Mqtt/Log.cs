@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(4006, LogLevel.Information, "Embedded MQTT broker stopped")]
     public static partial void BrokerStopped(ILogger logger);
 
+    [LoggerMessage(4063, LogLevel.Warning, "Embedded MQTT broker refused publishes from {ClientId} to '{Topic}': only EdgeStream itself publishes under '{Prefix}/' (logged once per client)")]
+    public static partial void OwnTopicRefused(ILogger logger, string clientId, string topic, string prefix);
+
     [LoggerMessage(4062, LogLevel.Warning, "Embedded MQTT broker refused a publish from {ClientId} to '{Topic}': {Bytes} bytes is over EdgeStream:Mqtt:MaxPayloadBytes ({Limit}); the client is disconnected")]
     public static partial void PublishTooLarge(ILogger logger, string clientId, string topic, long bytes, int limit);
 

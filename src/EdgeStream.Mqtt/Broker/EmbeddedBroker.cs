@@ -47,9 +47,15 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             Validate(args, options);
             return Task.CompletedTask;
         };
+        var guard = new OwnTopicsGuard(options, logger);
         server.InterceptingPublishAsync += args =>
         {
             Cap(args, options.MaxPayloadBytes, logger);
+            if (args.ProcessPublish)
+            {
+                guard.Check(args);
+            }
+
             return Task.CompletedTask;
         };
 
@@ -79,6 +85,17 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     /// </summary>
     private static void Validate(ValidatingConnectionEventArgs args, EmbeddedBrokerOptions options)
     {
+        if (options.Owner is { } owner && string.Equals(args.UserName, owner.Username, StringComparison.Ordinal))
+        {
+            // The owner's name is taken only with the owner's per-process password.
+            if (!string.Equals(args.Password, owner.Password, StringComparison.Ordinal))
+            {
+                args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            }
+
+            return;
+        }
+
         if (options.Username is not null
             && !(string.Equals(args.UserName, options.Username, StringComparison.Ordinal) && string.Equals(args.Password, options.Password, StringComparison.Ordinal)))
         {

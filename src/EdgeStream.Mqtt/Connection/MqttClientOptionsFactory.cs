@@ -7,7 +7,12 @@ namespace EdgeStream.Mqtt.Connection;
 /// <summary>Builds MQTTnet client options: endpoint, protocol, credentials, TLS and the last will.</summary>
 internal static class MqttClientOptionsFactory
 {
-    public static MqttClientOptions Create(MqttOptions options, BrokerEndpoint endpoint, string clientId, MqttApplicationMessage? will)
+    /// <param name="options">The MQTT options.</param>
+    /// <param name="endpoint">Where the broker is.</param>
+    /// <param name="clientId">This client's id.</param>
+    /// <param name="will">The message the broker publishes when this client dies, or null.</param>
+    /// <param name="owner">Credentials that replace the configured ones: EdgeStream's own publisher on its embedded broker (<see cref="Broker.BrokerOwner"/>).</param>
+    public static MqttClientOptions Create(MqttOptions options, BrokerEndpoint endpoint, string clientId, MqttApplicationMessage? will, Broker.BrokerOwner? owner = null)
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(endpoint.Host, endpoint.Port)
@@ -17,7 +22,11 @@ internal static class MqttClientOptionsFactory
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(options.KeepAliveSeconds))
             .WithTimeout(TimeSpan.FromSeconds(options.ConnectTimeoutSeconds));
 
-        if (!string.IsNullOrEmpty(options.Username))
+        if (owner is not null)
+        {
+            builder.WithCredentials(owner.Username, owner.Password);
+        }
+        else if (!string.IsNullOrEmpty(options.Username))
         {
             builder.WithCredentials(options.Username, ReadPassword(options));
         }
@@ -39,7 +48,7 @@ internal static class MqttClientOptionsFactory
     }
 
     /// <summary>The password from options, else the first line of PasswordFile (systemd credentials), else none.</summary>
-    private static string? ReadPassword(MqttOptions options)
+    internal static string? ReadPassword(MqttOptions options)
     {
         if (!string.IsNullOrEmpty(options.Password))
         {

@@ -19,17 +19,18 @@ public sealed record MqttConnectionSettings(
     public bool IsMqtt5 => ClientOptions.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500;
 
     /// <summary>Settings from options; <paramref name="will"/> is the message the broker publishes when this client dies.</summary>
-    public static MqttConnectionSettings From(MqttOptions options, BrokerEndpoint endpoint, string clientId, MqttApplicationMessage? will = null)
+    /// <remarks><paramref name="owner"/>: EdgeStream's own publisher on its embedded broker signs in with these instead.</remarks>
+    public static MqttConnectionSettings From(MqttOptions options, BrokerEndpoint endpoint, string clientId, MqttApplicationMessage? will = null, Broker.BrokerOwner? owner = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new MqttConnectionSettings(
             endpoint,
-            MqttClientOptionsFactory.Create(options, endpoint, clientId, will),
+            MqttClientOptionsFactory.Create(options, endpoint, clientId, will, owner),
             TimeSpan.FromSeconds(options.PublishTimeoutSeconds),
             TimeSpan.FromSeconds(options.KeepAliveSeconds),
             TimeSpan.FromSeconds(options.ConnectTimeoutSeconds),
             // Jitter 0.5: "equal jitter", each wait between half and all of the doubling ceiling (as the client always had).
             new ReconnectBackoff(TimeSpan.FromSeconds(options.ReconnectMinSeconds), TimeSpan.FromSeconds(options.ReconnectMaxSeconds), jitter: 0.5),
-            string.IsNullOrEmpty(options.Username) ? null : options.Username);
+            owner?.Username ?? (string.IsNullOrEmpty(options.Username) ? null : options.Username));
     }
 }

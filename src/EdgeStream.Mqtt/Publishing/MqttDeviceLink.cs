@@ -62,7 +62,8 @@ public sealed class MqttDeviceLink : IAsyncDisposable
         }
 
         var embedded = BrokerEndpoint.IsEmbedded(options);
-        var broker = embedded ? await EmbeddedBroker.StartAsync(new EmbeddedBrokerOptions { Port = options.EmbeddedPort, MaxPayloadBytes = options.MaxPayloadBytes }, logger) : null;
+        var owner = embedded ? BrokerOwner.Create() : null;
+        var broker = embedded ? await EmbeddedBroker.StartAsync(EmbeddedBrokerOptionsFrom(options, owner!), logger) : null;
         try
         {
             var endpoint = BrokerEndpoint.From(options, broker?.Port);
@@ -70,7 +71,7 @@ public sealed class MqttDeviceLink : IAsyncDisposable
             var mqtt5 = options.ProtocolVersion != "3.1.1";
             var messages = new MqttMessages(topics, mqtt5);
             var will = messages.DeviceStatus(DeviceStatus.Offline(online.Device));
-            var settings = MqttConnectionSettings.From(options, endpoint, options.ClientId ?? $"edgestream-{online.Device}", will);
+            var settings = MqttConnectionSettings.From(options, endpoint, options.ClientId ?? $"edgestream-{online.Device}", will, owner);
             var connection = new MqttConnection(settings, logger, time);
             var link = new MqttDeviceLink(connection, messages, online, broker, logger, time ?? TimeProvider.System);
             try
@@ -137,4 +138,18 @@ public sealed class MqttDeviceLink : IAsyncDisposable
     }
 
     private DeviceStatus Stamped(DeviceStatus status) => status with { Timestamp = _time.GetUtcNow() };
+
+    /// <summary>
+    /// The embedded broker of these options: EdgeStream's publisher as its owner (only it publishes under the topic
+    /// prefix); with <c>Username</c> set, every other client must sign in with it and the configured password.
+    /// </summary>
+    private static EmbeddedBrokerOptions EmbeddedBrokerOptionsFrom(MqttOptions options, BrokerOwner owner) => new()
+    {
+        Port = options.EmbeddedPort,
+        MaxPayloadBytes = options.MaxPayloadBytes,
+        Owner = owner,
+        ProtectedPrefix = options.TopicPrefix,
+        Username = string.IsNullOrEmpty(options.Username) ? null : options.Username,
+        Password = string.IsNullOrEmpty(options.Username) ? null : MqttClientOptionsFactory.ReadPassword(options),
+    };
 }

@@ -10,7 +10,7 @@ namespace EdgeStream.Mqtt.Tests.Mosquitto;
 /// <summary>
 /// <c>MaxPayloadBytes</c> at the protocol level: with MQTT 5 the sensor client's Maximum Packet Size makes
 /// Mosquitto drop a larger message before it is sent, so it never reaches EdgeStream's memory. (MQTTnet's broker does
-/// not honour the property: the embedded one caps publishes itself, EmbeddedBrokerPayloadLimitTests, and the source
+/// not honour the property: the embedded one caps publishes itself, EmbeddedBrokerAccessTests, and the source
 /// refuses what still arrives, MqttSensorSourceTests.)
 /// </summary>
 public sealed class MosquittoSampleLimitTests : IDisposable

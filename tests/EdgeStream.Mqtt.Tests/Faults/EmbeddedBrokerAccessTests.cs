@@ -9,9 +9,9 @@ namespace EdgeStream.Mqtt.Tests.Faults;
 
 /// <summary>
 /// A local attacker on the embedded broker: only EdgeStream's own publisher (the owner, a per-process password)
-/// publishes under the topic prefix; configured users keep everyone else out.
+/// publishes under the topic prefix; configured users keep everyone else out; no payload is over the limit.
 /// </summary>
-public sealed class EmbeddedBrokerOwnTopicsTests(ITestOutputHelper output) : IDisposable
+public sealed class EmbeddedBrokerAccessTests(ITestOutputHelper output) : IDisposable
 {
     private const string OwnTopic = "edgestream/edge1/cam1/events";
     private readonly TestLog _log = new(output);
@@ -63,6 +63,31 @@ public sealed class EmbeddedBrokerOwnTopicsTests(ITestOutputHelper output) : IDi
         using var owner = await ConnectAsync(broker.Port, "edgestream-edge1", _owner.Username, _owner.Password);
 
         Assert.True(user.IsConnected && owner.IsConnected);
+    }
+
+    /// <summary>A 128 MB sample message once took the process from 97 to 802 MB resident: payloads are capped.</summary>
+    [Fact]
+    public async Task Publish_OverTheLimit_NotRoutedAndThePublisherDisconnected()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync(new EmbeddedBrokerOptions { Port = 0, MaxPayloadBytes = 1024 }, _log);
+        var received = new ConcurrentQueue<int>();
+        using var subscriber = await ConnectAsync(broker.Port, "limit-subscriber");
+        subscriber.ApplicationMessageReceivedAsync += e =>
+        {
+            received.Enqueue((int)e.ApplicationMessage.Payload.Length);
+            return Task.CompletedTask;
+        };
+        await subscriber.SubscribeAsync("plant/#", MqttQualityOfServiceLevel.AtLeastOnce);
+        using var publisher = await ConnectAsync(broker.Port, "limit-publisher");
+
+        var big = publisher.PublishStringAsync("plant/pump1/samples", new string('x', 200_000), MqttQualityOfServiceLevel.AtLeastOnce);
+        await Eventually.TrueAsync(() => !publisher.IsConnected, "the publisher of 200 kB disconnected");
+        await Assert.ThrowsAnyAsync<Exception>(() => big); // no PUBACK: the broker closed the connection instead
+        using var again = await ConnectAsync(broker.Port, "limit-publisher-2");
+        await again.PublishStringAsync("plant/pump1/samples", "{\"values\": [1]}", MqttQualityOfServiceLevel.AtLeastOnce);
+        await Eventually.TrueAsync(() => !received.IsEmpty, "the small message at the subscriber");
+
+        Assert.Equal([15], received);
     }
 
     public void Dispose() => _log.Dispose();

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs EdgeStream as a systemd service (see deploy/README.md). Idempotent: run it again to upgrade.
 #   sudo deploy/install.sh                      publish self-contained for this machine and install
-#   sudo deploy/install.sh --framework-dependent   needs the .NET 10 runtime on the machine
+#   sudo deploy/install.sh --framework-dependent   needs the .NET 10 runtime on the machine (this RID only)
 #   sudo deploy/install.sh --from DIR           install an already published folder (e.g. built for linux-arm64)
 #   sudo deploy/install.sh --uninstall [--purge]   remove the service and program; --purge also config and state
 # --root DIR installs under DIR instead of / and never calls systemctl (packaging, tests).
@@ -24,7 +24,7 @@ die() { echo "install.sh: $*" >&2; exit 1; }
 
 while [ $# -gt 0 ]; do
     case "$1" in
-        --prefix) prefix=${2:?--prefix needs a folder}; shift ;;
+        --prefix) [ $# -ge 2 ] || die "--prefix needs a folder"; prefix=$2; shift ;;
         --root) root=${2:?--root needs a folder}; shift ;;
         --from) from=${2:?--from needs a folder}; shift ;;
         --runtime) runtime=${2:?--runtime needs a RID such as linux-arm64}; shift ;;
@@ -39,7 +39,27 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-case "$prefix" in /*) ;; *) die "--prefix must be absolute: $prefix" ;; esac
+# The prefix is removed with rm -rf on upgrade and uninstall: refuse anything that is not plainly EdgeStream's folder.
+prefix=$(printf '%s' "$prefix" | sed 's#/*$##')
+case "$prefix" in
+    "") die "--prefix must not be empty or /" ;;
+    /*) ;;
+    *) die "--prefix must be absolute: $prefix" ;;
+esac
+case "$prefix/" in */./*|*/../*|*//*) die "--prefix must be a plain path (no ., .. or //): $prefix" ;; esac
+case "$prefix" in /*/*) ;; *) die "--prefix must be at least two levels deep (such as /opt/edgestream), not $prefix" ;; esac
+case "$prefix" in /usr|/usr/*|/etc|/etc/*|/var|/bin|/sbin|/lib|/lib64|/boot|/dev|/proc|/sys|/run|/home|/root)
+    die "--prefix $prefix is a system folder; use a folder of its own such as /opt/edgestream" ;;
+esac
+case "$prefix" in /home/*/*|/root/*/*) ;; /home/*|/root/*)
+    die "--prefix $prefix is a home folder (a system folder for this purpose); use a folder of its own inside it" ;;
+esac
+# An existing prefix must be empty or hold an EdgeStream install (its executable), never another program's folder.
+owned_prefix() {
+    [ ! -e "$1" ] && return 0
+    [ -d "$1" ] || return 1
+    [ -e "$1/edgestream" ] || [ -z "$(ls -A "$1")" ]
+}
 [ -z "$root" ] && [ "$(id -u)" -ne 0 ] && die "run as root (or stage with --root DIR)"
 [ -n "$root" ] && root=$(mkdir -p "$root" && cd "$root" && pwd)
 
@@ -51,6 +71,8 @@ dropins=$unit_dir/edgestream.service.d
 # systemctl only on a live systemd (not under --root, not in a container without systemd).
 systemd_live() { [ -z "$root" ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; }
 systemd_version() { systemctl --version 2>/dev/null | awk 'NR==1 { print $2 + 0 }'; }
+
+owned_prefix "$root$prefix" || die "$root$prefix exists and is not an EdgeStream install (no edgestream executable there); refusing to replace or remove it"
 
 if [ "$action" = uninstall ]; then
     if systemd_live; then
@@ -79,11 +101,13 @@ if [ -n "$from" ]; then
     cp -a "$from/." "$stage/"
 else
     command -v dotnet >/dev/null 2>&1 || die "dotnet (the .NET 10 SDK) is needed to publish; or pass --from DIR"
+    # Always for one runtime: without --runtime a framework-dependent publish carries every platform's native
+    # libraries (391 MB, 380 MB of them for other systems); with it only this machine's (or --runtime's).
+    rid=${runtime:-$(dotnet --info | awk '/RID:/ { print $2; exit }')}
     if [ "$mode" = self-contained ]; then
-        rid=${runtime:-$(dotnet --info | awk '/RID:/ { print $2; exit }')}
         set -- --self-contained true --runtime "$rid"
     else
-        set -- --self-contained false ${runtime:+--runtime "$runtime"}
+        set -- --self-contained false --runtime "$rid"
     fi
     echo "publishing ($mode${rid:+, $rid}) ..."
     # Build outputs go to a temp folder, not into the checkout (which may be read-only or shared).

@@ -99,6 +99,50 @@ public sealed class DeployTests
         Assert.True(File.Exists(Path.Combine(root, "srv", "edge", "edgestream")));
     }
 
+    [Theory]
+    [InlineData("/", "must not be empty or /")]
+    [InlineData("", "must not be empty or /")]
+    [InlineData("opt/edgestream", "must be absolute")]
+    [InlineData("/opt", "at least two levels deep")]
+    [InlineData("/opt/../usr", "plain path")]
+    [InlineData("/usr/local", "system folder")]
+    [InlineData("/home/alice", "system folder")]
+    public void InstallScript_DangerousPrefix_RefusedBeforeAnythingIsRemoved(string prefix, string reason)
+    {
+        using var work = new TempConfig("{}");
+        var root = Path.Combine(work.Directory, "root");
+        var keep = Path.Combine(root, "usr", "local", "keep");
+        Directory.CreateDirectory(Path.GetDirectoryName(keep)!);
+        File.WriteAllText(keep, "another program's file");
+
+        foreach (var action in new[] { "--from", "--uninstall" })
+        {
+            string[] args = action == "--uninstall" ? ["--root", root, "--prefix", prefix, "--uninstall"] : ["--root", root, "--prefix", prefix, "--from", work.Directory];
+            var (code, output) = Run("/bin/sh", [Path.Combine(Deploy, "install.sh"), .. args]);
+
+            Assert.True(code != 0, $"install.sh {string.Join(' ', args)} was accepted:\n{output}");
+            Assert.Contains(reason, output, StringComparison.Ordinal);
+        }
+
+        Assert.True(File.Exists(keep));
+    }
+
+    [Fact]
+    public void InstallScript_PrefixHoldingAnotherProgram_RefusedAndKept()
+    {
+        using var work = new TempConfig("{}");
+        var root = Path.Combine(work.Directory, "root");
+        var other = Path.Combine(root, "opt", "other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "data.db"), "not EdgeStream's");
+
+        var (code, output) = Run("/bin/sh", Path.Combine(Deploy, "install.sh"), "--root", root, "--prefix", "/opt/other", "--uninstall");
+
+        Assert.True(code != 0, output);
+        Assert.Contains("is not an EdgeStream install", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(other, "data.db")));
+    }
+
     private static void Install(params string[] args)
     {
         var (code, output) = Run("/bin/sh", [Path.Combine(Deploy, "install.sh"), .. args]);

@@ -12,10 +12,10 @@ internal static class PrivateFiles
 {
     private const int GroupAndOthers = 0b000_111_111; // 077
 
-    /// <summary>Adds 077 to the process's umask (Linux and macOS; nothing elsewhere). Returns the mask now in force.</summary>
+    /// <summary>Adds 077 to the process's umask (Linux, the platform EdgeStream ships for; nothing elsewhere). Returns the mask now in force.</summary>
     public static int Apply()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        if (!OperatingSystem.IsLinux())
         {
             return 0;
         }
